@@ -1,0 +1,115 @@
+"""The ``factcheck`` command line: parse options, call the engine, pick a reporter.
+
+Nothing here checks anything; see :mod:`factcheck.engine`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import TextIO
+
+import click
+
+from factcheck import __version__
+from factcheck.errors import ConfigError
+from factcheck.report import FORMATS
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    """``--select a,b --select c`` → [a, b, c]."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _err(message: str) -> None:
+    from factcheck.report import printable
+
+    click.echo(f"factcheck: {printable(message)}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="factcheck")
+def main() -> None:
+    """Check articles for facts and figures that do not add up."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--format", "-f", "output_format", type=click.Choice(list(FORMATS)), help="Output format [default: rich on a terminal, else concise].")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True, help="Colour in rich output (NO_COLOR is respected).")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help="Extra rule file or directory (repeatable).")
+@click.option("--no-builtin-rules", is_flag=True, help="Run only the rules given with --rules.")
+@click.option("--select", multiple=True, help="Only these rule ids or kinds (comma-separated, repeatable).")
+@click.option("--ignore", multiple=True, help="Skip these rule ids or kinds (comma-separated, repeatable).")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--date", "date", callback=_parse_date, metavar="YYYY-MM-DD", help="Publication date (else front matter date:, else a dateline).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes [default: one per CPU for many files].")
+@click.option("--stdin-filename", metavar="NAME", help="File name for '-' (picks the format: .md, .txt, .html).")
+@click.option("--quiet", "-q", is_flag=True, help="Print only findings, no summary.")
+def check(
+    paths: tuple[str, ...],
+    output_format: str | None,
+    color: str,
+    rule_paths: tuple[str, ...],
+    no_builtin_rules: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: str,
+    date: dt.date | None,
+    jobs: int,
+    stdin_filename: str | None,
+    quiet: bool,
+) -> None:
+    """Check PATHS (files, directories, or - for stdin; default: .)."""
+    from factcheck.discover import discover
+    from factcheck.engine import check_targets
+    from factcheck.findings import Severity, sort_findings
+    from factcheck.report import RenderOptions, Report, reporter
+    from factcheck.rules import load_rules
+
+    rules = load_rules(rule_paths, builtin=not no_builtin_rules).only(_split(select), _split(ignore))
+    targets = discover(paths or (".",))
+    if not targets:
+        _err(f"no files to check in {', '.join(paths or ('.',))}")
+    findings = []
+    errors: list[tuple[str, str]] = []
+    context: dict[str, dict[int, str]] = {}
+    for result in check_targets(targets, rules, date=date, jobs=jobs or None, stdin_filename=stdin_filename):
+        for warning in result.warnings:
+            _err(f"warning: {result.path}: {warning}")
+        for error in result.errors:
+            _err(f"error: {result.path}: {error}")
+            errors.append((result.path, error))
+        findings.extend(result.findings)
+        if result.findings:
+            context[result.path] = result.context
+    report = Report(sort_findings(findings), len(targets), rules, errors, context)
+    fmt = output_format or ("rich" if sys.stdout.isatty() else "concise")
+    stream: TextIO = sys.stdout
+    reporter(fmt).render(report, stream, RenderOptions(color=color, quiet=quiet))
+    stream.flush()
+    if errors:
+        sys.exit(2)
+    if fail_on != "never":
+        threshold = Severity.parse(fail_on)
+        if any(f.severity >= threshold for f in findings):
+            sys.exit(1)
+
+
+def run() -> None:
+    try:
+        main(standalone_mode=True)
+    except ConfigError as error:  # pragma: no cover - click handles it in standalone mode
+        error.show()
+        sys.exit(2)

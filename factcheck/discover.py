@@ -1,0 +1,114 @@
+"""Which files a run checks: paths as given, directories walked, .gitignore honoured."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from factcheck.document import CHECKED_SUFFIXES
+
+ALWAYS_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"})
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Target:
+    """A file to check: ``path`` as reported, ``file`` as opened (None for stdin)."""
+
+    path: str
+    file: Path | None
+    missing: bool = False
+
+
+def _gitignore(directory: Path) -> pathspec.GitIgnoreSpec | None:
+    candidate = directory / ".gitignore"
+    try:
+        lines = candidate.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def _ignored(relative_parts: tuple[str, ...], specs: list[tuple[tuple[str, ...], pathspec.GitIgnoreSpec]], is_dir: bool) -> bool:
+    for base, spec in specs:
+        rel = "/".join(relative_parts[len(base) :]) + ("/" if is_dir else "")
+        if spec.match_file(rel):
+            return True
+    return False
+
+
+def _parent_specs(root: Path) -> list[pathspec.GitIgnoreSpec]:
+    """.gitignore files above a walked directory, up to the repository top."""
+    specs: list[pathspec.GitIgnoreSpec] = []
+    current = root.resolve()
+    for parent in current.parents:
+        spec = _gitignore(parent)
+        if spec is not None:
+            specs.append(spec)
+        if (parent / ".git").exists():
+            break
+    return specs
+
+
+def walk(directory: str, exclude: pathspec.GitIgnoreSpec | None = None) -> Iterator[Target]:
+    root = Path(directory)
+    parent_specs = _parent_specs(root)
+    specs: list[tuple[tuple[str, ...], pathspec.GitIgnoreSpec]] = []
+    found: list[Target] = []
+    for current, dirnames, filenames in os.walk(root):
+        current_path = Path(current)
+        rel_parts = current_path.relative_to(root).parts
+        spec = _gitignore(current_path)
+        if spec is not None:
+            specs.append((rel_parts, spec))
+        kept = []
+        for name in sorted(dirnames):
+            parts = (*rel_parts, name)
+            if name in ALWAYS_SKIPPED_DIRS or _ignored(parts, specs, True):
+                continue
+            if exclude is not None and exclude.match_file("/".join(parts) + "/"):
+                continue
+            kept.append(name)
+        dirnames[:] = kept
+        for name in filenames:
+            if not name.lower().endswith(CHECKED_SUFFIXES):
+                continue
+            parts = (*rel_parts, name)
+            if _ignored(parts, specs, False):
+                continue
+            absolute = current_path / name
+            if any(s.match_file(str(absolute.resolve())) for s in parent_specs):
+                continue
+            if exclude is not None and exclude.match_file("/".join(parts)):
+                continue
+            found.append(Target(os.path.join(directory, *parts), absolute))
+    yield from sorted(found, key=lambda t: t.path)
+
+
+def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[Target]:
+    """Expand command-line paths into targets, in a stable order.
+
+    Files named explicitly are always checked (whatever their suffix);
+    directories contribute their .md/.markdown/.txt/.html/.htm files.
+    """
+    exclude_spec = pathspec.GitIgnoreSpec.from_lines(list(exclude)) if exclude else None
+    targets: list[Target] = []
+    seen: set[str] = set()
+    for given in paths:
+        if given == STDIN:
+            candidates: Iterable[Target] = [Target(STDIN, None)]
+        elif os.path.isdir(given):
+            candidates = walk(given, exclude_spec)
+        elif os.path.exists(given):
+            candidates = [Target(given, Path(given))]
+        else:
+            candidates = [Target(given, Path(given), missing=True)]
+        for target in candidates:
+            if target.path not in seen:
+                seen.add(target.path)
+                targets.append(target)
+    return targets

@@ -1,0 +1,29 @@
+"""YAML front matter (``---`` … ``---`` at the top of a Markdown file)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+import yaml
+
+_CLOSE = regex.compile(r"^(?:---|\.\.\.)[ \t]*$", regex.MULTILINE)
+
+
+def split_front_matter(text: str) -> tuple[int, dict[str, Any]]:
+    """Return (offset where the body starts, parsed mapping).
+
+    Malformed front matter is treated as absent data but still not prose:
+    it is metadata the editor wrote, not article text.
+    """
+    if not text.startswith("---\n"):
+        return 0, {}
+    close = _CLOSE.search(text, 4)
+    if close is None:
+        return 0, {}
+    end = close.end()
+    try:
+        data = yaml.safe_load(text[4 : close.start()])
+    except yaml.YAMLError:
+        data = None
+    return end, data if isinstance(data, dict) else {}

@@ -1,0 +1,342 @@
+"""Markdown (and Markdown-ish plain text) → prose mask, blocks, links.
+
+markdown-it-py gives block structure with line maps but no character offsets
+for inline tokens. We recover exact offsets two ways:
+
+* each block's inline ``content`` is aligned line by line with the source
+  (content lines are the source lines minus container prefixes such as ``> ``
+  or list markers), and
+* every inline rule is wrapped so that a token it pushes records the
+  ``(start, end)`` of the source it consumed, in content coordinates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import normalizeReference
+from markdown_it.helpers import parseLinkLabel
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+from factcheck.document import Block, Link, ReferenceDefinition
+from factcheck.parsing import Parsed
+from factcheck.parsing.front_matter import split_front_matter
+from factcheck.parsing.html import html_anchors, html_ids
+from factcheck.parsing.ranges import bare_urls, blank, build_prose, merge, subtract
+
+_PREFIX_CHARS = frozenset(" \t>*+-#0123456789.)")
+_SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
+
+InlineRule = Callable[[StateInline, bool], bool]
+
+
+def _positioned(name: str, fn: InlineRule) -> InlineRule:
+    """Wrap an inline rule so the first token it pushes carries its source span."""
+
+    def rule(state: StateInline, silent: bool) -> bool:
+        if silent:
+            return fn(state, silent)
+        start = state.pos
+        label_end = -1
+        if name == "link":
+            label_end = parseLinkLabel(state, start, True)
+        elif name == "image":
+            label_end = parseLinkLabel(state, start + 1, False)
+        before = len(state.tokens)
+        pending = state.pending
+        ok = fn(state, silent)
+        if ok:
+            tokens = state.tokens
+            index = before
+            if pending and index < len(tokens) and tokens[index].type == "text" and tokens[index].content == pending:
+                index += 1
+            if index < len(tokens):
+                tokens[index].meta["span"] = (start, state.pos)
+                if label_end >= 0:
+                    tokens[index].meta["label_end"] = label_end
+        return ok
+
+    return rule
+
+
+@functools.lru_cache(maxsize=1)
+def markdown_parser() -> MarkdownIt:
+    """One configured parser per process (immutable after construction)."""
+    md = MarkdownIt("commonmark", {"maxNesting": 40}).enable(["table", "strikethrough"])
+    md.use(footnote_plugin)
+    # We never render HTML, so keep every destination as written: editors'
+    # placeholders such as javascript:void(0) must reach the checks.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    md.normalizeLink = lambda url: url  # type: ignore[method-assign]
+    for rule in md.inline.ruler.__rules__:
+        rule.fn = _positioned(rule.name, rule.fn)
+    md.inline.ruler.__cache__ = None
+    return md
+
+
+def slugify(heading: str) -> str:
+    """GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens."""
+    return _SLUG_DROP.sub("", heading.strip().lower()).replace(" ", "-")
+
+
+class _LineMap:
+    """Maps offsets in an inline token's content to offsets in the source text."""
+
+    def __init__(self, content_starts: list[int], source_starts: list[int]) -> None:
+        self.content_starts = content_starts
+        self.source_starts = source_starts
+
+    def __call__(self, offset: int) -> int:
+        i = bisect.bisect_right(self.content_starts, offset) - 1
+        return self.source_starts[i] + offset - self.content_starts[i]
+
+    def ranges(self, content: str) -> list[tuple[int, int]]:
+        """Source ranges covered by the content, one per content line."""
+        spans = []
+        bounds = self.content_starts[1:] + [len(content) + 1]
+        for c_start, s_start, c_next in zip(self.content_starts, self.source_starts, bounds):
+            length = c_next - 1 - c_start
+            spans.append((s_start, s_start + length))
+        return spans
+
+
+def _locate_last_line(source_line: str, content_line: str, lo: int = 0) -> int:
+    """Where a block's last content line starts: after the container prefix."""
+    k = source_line.find(content_line, lo)
+    while k != -1:
+        if all(ch in _PREFIX_CHARS for ch in source_line[lo:k]):
+            return k
+        k = source_line.find(content_line, k + 1)
+    k = source_line.find(content_line, lo)
+    return k if k != -1 else lo
+
+
+def _table_cells(line: str) -> list[tuple[int, int]]:
+    """Column ranges of a GFM table row's cells (between unescaped pipes)."""
+    cells: list[tuple[int, int]] = []
+    stripped_start = len(line) - len(line.lstrip())
+    pos = stripped_start + 1 if line[stripped_start : stripped_start + 1] == "|" else stripped_start
+    start = pos
+    escaped = False
+    for i in range(pos, len(line)):
+        ch = line[i]
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch == "|":
+            cells.append((start, i))
+            start = i + 1
+    if line[start:].strip():
+        cells.append((start, len(line)))
+    return cells
+
+
+def _align(
+    content: str,
+    first_line: int,
+    text: str,
+    line_starts: list[int],
+    cell: int | None = None,
+) -> _LineMap:
+    lines = content.split("\n")
+    content_starts: list[int] = []
+    source_starts: list[int] = []
+    c_offset = 0
+    for i, content_line in enumerate(lines):
+        line_no = min(first_line + i, len(line_starts) - 1)
+        s_start = line_starts[line_no]
+        s_end = line_starts[line_no + 1] - 1 if line_no + 1 < len(line_starts) else len(text)
+        source_line = text[s_start:s_end]
+        lo = 0
+        if cell is not None:
+            cells = _table_cells(source_line)
+            if cell < len(cells):
+                lo = cells[cell][0]
+        if i < len(lines) - 1 and cell is None and source_line.endswith(content_line):
+            k = len(source_line) - len(content_line)
+        else:
+            k = _locate_last_line(source_line, content_line, lo)
+        content_starts.append(c_offset)
+        source_starts.append(s_start + k)
+        c_offset += len(content_line) + 1
+    return _LineMap(content_starts, source_starts)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in re.finditer("\n", text))
+    return starts
+
+
+def parse_markdown(text: str) -> Parsed:
+    body_start, front_matter = split_front_matter(text)
+    source = blank(text[:body_start]) + text[body_start:] if body_start else text
+    env: dict[str, Any] = {}
+    tokens = markdown_parser().parse(source, env)
+    line_starts = _line_starts(text)
+
+    prose_keep: list[tuple[int, int]] = []
+    prose_drop: list[tuple[int, int]] = []
+    blocks: list[Block] = []
+    links: list[Link] = []
+    anchors: set[str] = set()
+    html_segments: list[tuple[int, int]] = []
+
+    containers: list[str] = []
+    block_kind = "paragraph"
+    table_index = -1
+    row = -1
+    column = -1
+    in_header = False
+
+    for token in tokens:
+        ttype = token.type
+        if ttype in ("blockquote_open", "list_item_open", "footnote_open"):
+            containers.append(ttype[: -len("_open")])
+        elif ttype in ("blockquote_close", "list_item_close", "footnote_close") and containers:
+            containers.pop()
+        elif ttype == "paragraph_open":
+            block_kind = "paragraph"
+        elif ttype == "heading_open":
+            block_kind = "heading"
+        elif ttype == "table_open":
+            table_index += 1
+            row = -1
+        elif ttype == "thead_open":
+            in_header = True
+        elif ttype == "tbody_open":
+            in_header = False
+        elif ttype == "tr_open":
+            row += 1
+            column = -1
+        elif ttype in ("th_open", "td_open"):
+            column += 1
+            block_kind = "table_cell"
+        elif ttype == "html_block" and token.map:
+            start = line_starts[token.map[0]]
+            end = line_starts[token.map[1]] if token.map[1] < len(line_starts) else len(text)
+            html_segments.append((start, end))
+        elif ttype == "inline" and token.map:
+            cell = column if block_kind == "table_cell" else None
+            line_map = _align(token.content, token.map[0], text, line_starts, cell)
+            content_ranges = line_map.ranges(token.content)
+            if not content_ranges:
+                continue
+            prose_keep.extend(content_ranges)
+            table = (table_index, row, column, in_header) if block_kind == "table_cell" else None
+            blocks.append(
+                Block(block_kind, content_ranges[0][0], content_ranges[-1][1], table, tuple(containers))  # type: ignore[arg-type]
+            )
+            if block_kind == "heading":
+                anchors.add(slugify(token.content))
+            _inline(token, line_map, text, prose_drop, links, html_segments)
+
+    for start, end in html_segments:
+        links.extend(html_anchors(text, start, end))
+        anchors.update(html_ids(text[start:end]))
+
+    definitions = _definitions(env, line_starts, text)
+    keep = merge(prose_keep)
+    drop = merge(prose_drop)
+    prose_ranges = subtract(keep, drop)
+    prose_ranges = subtract(prose_ranges, merge(bare_urls(text, prose_ranges)))
+    links.sort(key=lambda link: (link.start, link.end))
+    return Parsed(
+        prose=build_prose(text, prose_ranges),
+        blocks=tuple(blocks),
+        links=tuple(links),
+        definitions=definitions,
+        heading_anchors=frozenset(anchors),
+        front_matter=front_matter,
+    )
+
+
+def _inline(
+    token: Token,
+    line_map: _LineMap,
+    text: str,
+    drop: list[tuple[int, int]],
+    links: list[Link],
+    html_segments: list[tuple[int, int]],
+) -> None:
+    children = token.children or []
+    for index, child in enumerate(children):
+        span = child.meta.get("span") if child.meta else None
+        if span is None:
+            continue
+        start, end = line_map(span[0]), line_map(span[1] - 1) + 1
+        ctype = child.type
+        if ctype in ("code_inline", "footnote_ref"):
+            drop.append((start, end))
+            if ctype == "footnote_ref":
+                label = str(child.meta.get("label", ""))
+                links.append(Link("footnote", start, end, label, start, end, label, label=label))
+        elif ctype == "html_inline":
+            drop.append((start, end))
+            if child.content.lower().startswith("<a") and child.content[2:3] in (" ", ">", "\t", "\n"):
+                html_segments.append((start, _html_link_end(children, index, line_map, text, end)))
+        elif ctype == "link_open" and child.markup == "autolink":
+            drop.append((start, end))
+            href = child.attrs.get("href")
+            links.append(Link("autolink", start, end, text[start + 1 : end - 1], start + 1, end - 1, str(href)))
+        elif ctype in ("link_open", "image"):
+            links.append(_link(child, start, end, line_map, text, drop))
+
+
+def _html_link_end(children: list[Token], index: int, line_map: _LineMap, text: str, default: int) -> int:
+    """End of the ``</a>`` closing an inline ``<a …>``, so the anchor's text is included."""
+    for later in children[index + 1 :]:
+        if later.type == "html_inline" and later.content.lower().startswith("</a"):
+            span = later.meta.get("span")
+            if span:
+                return line_map(span[1] - 1) + 1
+    return default
+
+
+def _link(token: Token, start: int, end: int, line_map: _LineMap, text: str, drop: list[tuple[int, int]]) -> Link:
+    image = token.type == "image"
+    label_end_content = token.meta.get("label_end", -1)
+    text_start = start + (2 if image else 1)
+    label_end = line_map(label_end_content) if label_end_content >= 0 else text_start
+    drop.append((start, text_start))
+    drop.append((label_end, end))
+    after = text[label_end + 1 : end]
+    target = token.attrs.get("src" if image else "href")
+    label: str | None = None
+    kind = "inline"
+    if not after.startswith("("):
+        kind = "reference"
+        raw_label = after[1:-1] if after.startswith("[") and len(after) > 2 else text[text_start:label_end]
+        label = normalizeReference(raw_label)
+    return Link(
+        kind,
+        start,
+        end,
+        text[text_start:label_end],
+        text_start,
+        label_end,
+        None if target is None else str(target),
+        label=label,
+        image=image,
+    )
+
+
+def _definitions(env: dict[str, Any], line_starts: list[int], text: str) -> tuple[ReferenceDefinition, ...]:
+    found: list[ReferenceDefinition] = []
+    for label, ref in (env.get("references") or {}).items():
+        line_range = ref.get("map") if isinstance(ref, dict) else None
+        start = line_starts[line_range[0]] if line_range else 0
+        end = line_starts[line_range[1]] - 1 if line_range and line_range[1] < len(line_starts) else len(text)
+        found.append(ReferenceDefinition(label, str(ref.get("href", "")), start, max(start, end)))
+    footnotes = (env.get("footnotes") or {}).get("refs") or {}
+    for label in footnotes:
+        found.append(ReferenceDefinition(label.lstrip(":"), "", 0, 0, footnote=True))
+    return tuple(sorted(found, key=lambda d: (d.start, d.label)))

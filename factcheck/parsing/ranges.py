@@ -1,0 +1,73 @@
+"""Offset ranges and the prose mask built from them.
+
+The prose mask keeps the text's length and newlines and blanks everything
+else, so any regex run over prose reports offsets valid in the original text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+_NOT_NEWLINE = regex.compile(r"[^\n]")
+BARE_URL = regex.compile(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]")
+
+
+def merge(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort and merge overlapping or touching ranges."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(r for r in ranges if r[1] > r[0]):
+        if merged and start <= merged[-1][1]:
+            if end > merged[-1][1]:
+                merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def subtract(keep: list[tuple[int, int]], drop: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``keep`` minus ``drop``; both merged and sorted."""
+    result: list[tuple[int, int]] = []
+    j = 0
+    for start, end in keep:
+        while j < len(drop) and drop[j][1] <= start:
+            j += 1
+        k = j
+        cursor = start
+        while k < len(drop) and drop[k][0] < end:
+            if drop[k][0] > cursor:
+                result.append((cursor, drop[k][0]))
+            cursor = max(cursor, drop[k][1])
+            k += 1
+        if cursor < end:
+            result.append((cursor, end))
+    return result
+
+
+def blank(segment: str) -> str:
+    """Spaces for every character but newlines."""
+    return _NOT_NEWLINE.sub(" ", segment)
+
+
+def build_prose(text: str, prose_ranges: list[tuple[int, int]]) -> str:
+    """The text with everything outside ``prose_ranges`` blanked (same length)."""
+    parts: list[str] = []
+    cursor = 0
+    for start, end in prose_ranges:
+        if start > cursor:
+            parts.append(blank(text[cursor:start]))
+        parts.append(text[start:end])
+        cursor = end
+    if cursor < len(text):
+        parts.append(blank(text[cursor:]))
+    return "".join(parts)
+
+
+def bare_urls(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of bare URLs inside the given ranges: URLs are not prose."""
+    found: list[tuple[int, int]] = []
+    for start, end in ranges:
+        for match in BARE_URL.finditer(text, start, end):
+            found.append(match.span())
+    return found

@@ -1,0 +1,66 @@
+"""Reporters: one module per output format, each with ``render(report, stream, options)``.
+
+Article text reaches terminals through :func:`printable`, so control
+characters and escape sequences in a document are shown, never obeyed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from factcheck.findings import Finding
+    from factcheck.rules import RuleSet
+
+FORMATS: dict[str, str] = {
+    "rich": "factcheck.report.rich",
+    "concise": "factcheck.report.concise",
+    "json": "factcheck.report.json",
+}
+
+_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Show control characters (ESC, CR, bidi overrides…) as visible escapes."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+@dataclass
+class Report:
+    """Everything a reporter may print: sorted findings, counts, the rules that ran."""
+
+    findings: list[Finding]
+    files: int
+    rules: RuleSet
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    context: dict[str, dict[int, str]] = field(default_factory=dict)  # path → line → text
+
+    def counts(self) -> Counter[str]:
+        return Counter(str(f.severity) for f in self.findings)
+
+    def summary(self) -> dict[str, int]:
+        counts = self.counts()
+        return {
+            "files": self.files,
+            "findings": len(self.findings),
+            "error": counts.get("error", 0),
+            "warning": counts.get("warning", 0),
+            "info": counts.get("info", 0),
+        }
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    color: str = "auto"  # auto | always | never
+    quiet: bool = False
+
+
+def reporter(name: str) -> ModuleType:
+    return importlib.import_module(FORMATS[name])

@@ -1,0 +1,19 @@
+"""``path:line:col: severity [rule] message``: one line a finding, for grep and editors."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from factcheck.report import RenderOptions, Report, printable
+
+
+def render(report: Report, stream: TextIO, options: RenderOptions) -> None:
+    for f in report.findings:
+        stream.write(f"{printable(f.path)}:{f.line}:{f.column}: {f.severity} [{f.rule}] {printable(f.message)}\n")
+    if not options.quiet:
+        s = report.summary()
+        noun = "finding" if s["findings"] == 1 else "findings"
+        files = "file" if s["files"] == 1 else "files"
+        stream.write(
+            f"{s['findings']} {noun} ({s['error']} error, {s['warning']} warning, {s['info']} info) in {s['files']} {files}\n"
+        )
