@@ -40,12 +40,12 @@ class _Walker(HTMLParser):
         self._col = -1
         self._header = False
 
-    def offset(self) -> int:
+    def _here(self) -> int:
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        start = self.offset()
+        start = self._here()
         raw = self.get_starttag_text() or ""
         end = start + len(raw)
         values = dict(attrs)
@@ -71,13 +71,13 @@ class _Walker(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if tag == "a":
-            start = self.offset()
+            start = self._here()
             end = start + len(self.get_starttag_text() or "")
             href = values.get("href") if "href" in values else None
             self.links.append(self._make_link(start, end, end, end, href))
 
     def handle_endtag(self, tag: str) -> None:
-        start = self.offset()
+        start = self._here()
         close = self.text.find(">", start)
         end = close + 1 if close != -1 else len(self.text)
         if tag in _SKIP and self._skip_depth:
@@ -107,7 +107,7 @@ class _Walker(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skip_depth:
             return
-        start = self.offset()
+        start = self._here()
         self.prose.append((start, start + len(data)))
 
 
