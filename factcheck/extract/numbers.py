@@ -1,0 +1,470 @@
+"""Numbers written in prose, parsed once, with exact spans: the shared number parser.
+
+Checks that do arithmetic on an article (``percent-total``, ``figure-arithmetic``)
+must agree on what "1.2 million", "$3bn", "twenty-one", "half" or "40-45%" mean
+and on how precisely each was written, so that parsing lives here, once.
+
+Public API
+==========
+
+``parse_numbers(text, start=0, end=None) -> list[NumberMention]``
+    Every number in ``text[start:end]``, in order, as typed mentions whose
+    offsets index ``text``. Pure: no Document needed (used by tests and by
+    checks that parse a single table cell).
+
+``numbers(document) -> tuple[NumberMention, ...]``
+    The same over ``document.prose`` (so code, URLs and Markdown markers are
+    never parsed and offsets are valid in ``document.text``). Call it as
+    ``document.fact(numbers)`` so it runs once per document.
+
+``percentages(document) -> tuple[PercentMention, ...]``
+    The percentages (unit ``percent``) and percentage-point figures (unit
+    ``percentage_point``) among ``numbers(document)``, each with the index of
+    its sentence (``factcheck.extract.sentences.sentences``) and of its
+    ``document.blocks`` entry. A fraction of a whole ("half of the vote",
+    "two-thirds of voters") counts as a percentage (50, 66.7) written to the
+    nearest 5. Use via ``document.fact(percentages)``.
+
+``NumberMention`` fields
+    ``value``          the number (scale applied: "1.2 million" -> 1200000.0;
+                       a fraction word is its fraction: "half" -> 0.5)
+    ``start, end``     offsets of the whole mention (currency, qualifier
+                       excluded; unit and scale included) in the parsed text
+    ``text``           the exact text at the span
+    ``high``           upper end of a range ("40-45%", "between 3 and 4
+                       million"), else None; ``value`` is then the lower end
+    ``decimals``       digits written after the decimal point (0 for words)
+    ``precision``      the unit of the least significant digit written, in the
+                       units of ``value`` ("51.2" -> 0.1, "1.2 million" ->
+                       100000, "45" -> 1, "twenty-one" -> 1); fractions
+                       ("half", "two-thirds") get 0.05, i.e. they are read as
+                       roughly written shares
+    ``tolerance``      property: half of ``precision`` (the rounding slack)
+    ``unit``           canonical unit or None: "percent" (%, percent, per cent,
+                       pct), "percentage_point", "point", "basis_point", and the
+                       measurement units of ``UNITS`` ("km", "mi", "kg", "lb",
+                       "c", "f", ...)
+    ``currency``       "$", "£", "€", "¥", or an ISO-like code/word ("usd",
+                       "yen", "stg" -> "£", "dlrs" -> "$"), else None
+    ``scale``          the scale word as written ("million", "bn", "m"), else None
+    ``form``           "digits", "words" or "fraction"
+    ``qualifier``      "about", "at_least" or "at_most" when an approximator
+                       precedes the number ("about", "nearly", "more than",
+                       "up to"...), else None; ``approximate`` is its bool
+    ``qualifier_text`` the approximator as written, else None
+    ``bounds(slack)``  (low, high) the figure can stand for, given the range,
+                       the qualifier and the rounding tolerance
+
+``PercentMention`` fields
+    ``value``, ``low``, ``high`` (``low == high == value`` unless a range),
+    ``start``, ``end``, ``text``, ``decimals``, ``precision``, ``tolerance``,
+    ``unit`` ("percent" or "percentage_point"), ``form``, ``qualifier``,
+    ``qualifier_text``, ``sentence`` (index into ``sentences(document)``, -1
+    when outside every sentence), ``block`` (index into ``document.blocks``,
+    -1 when none), ``number`` (the underlying NumberMention).
+    The cue that ties a percentage to a whole ("of the vote") is not decided
+    here: cue lists are per language and live in each rule's YAML params.
+
+What is deliberately not a number
+    Ordinals ("21st"), decades ("1980s"), digits glued to letters ("COVID-19",
+    "F-16", "A320", "4x4"), clock times ("10:30"), and "half" when it names a
+    period ("first half", "the second half") or is not followed by a whole
+    ("half of", "half the", "half its").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Literal
+
+import regex
+
+if TYPE_CHECKING:
+    from factcheck.document import Document
+
+Form = Literal["digits", "words", "fraction"]
+Qualifier = Literal["about", "at_least", "at_most"]
+
+_UNITS_WORDS = "zero one two three four five six seven eight nine".split()
+_TEENS_WORDS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS_WORDS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+WORD_VALUES: dict[str, int] = (
+    {w: i for i, w in enumerate(_UNITS_WORDS)}
+    | {w: 10 + i for i, w in enumerate(_TEENS_WORDS)}
+    | {w: 20 + 10 * i for i, w in enumerate(_TENS_WORDS)}
+)
+SCALES: dict[str, float] = {
+    "thousand": 1e3, "k": 1e3,
+    "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
+    "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9,
+    "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+FRACTIONS: dict[str, float] = {
+    "half": 0.5, "a half": 0.5, "one half": 0.5, "one-half": 0.5,
+    "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3,
+    "two thirds": 2 / 3, "two-thirds": 2 / 3,
+    "a quarter": 0.25, "one quarter": 0.25, "one-quarter": 0.25,
+    "three quarters": 0.75, "three-quarters": 0.75,
+}  # fmt: skip
+FRACTION_PRECISION = 0.05
+# unit as written (lower case) -> canonical unit
+UNITS: dict[str, str] = {
+    "%": "percent", "percent": "percent", "per cent": "percent", "per-cent": "percent", "pct": "percent",
+    "percentage point": "percentage_point", "percentage points": "percentage_point",
+    "percentage-point": "percentage_point", "pct point": "percentage_point", "pct points": "percentage_point",
+    "point": "point", "points": "point", "basis point": "basis_point", "basis points": "basis_point",
+    "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
+    "mile": "mi", "miles": "mi", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+    "foot": "ft", "feet": "ft", "ft": "ft", "inch": "in", "inches": "in",
+    "cm": "cm", "centimetres": "cm", "centimeters": "cm", "mm": "mm", "millimetres": "mm", "millimeters": "mm",
+    "kg": "kg", "kilogram": "kg", "kilograms": "kg", "kilo": "kg", "kilos": "kg",
+    "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb",
+    "tonne": "t", "tonnes": "t", "ton": "ton", "tons": "ton",
+    "°c": "c", "° c": "c", "degrees celsius": "c", "degrees c": "c", "celsius": "c", "centigrade": "c",
+    "°f": "f", "° f": "f", "degrees fahrenheit": "f", "degrees f": "f", "fahrenheit": "f",
+    "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2", "km2": "km2", "km²": "km2",
+    "square miles": "mi2", "sq miles": "mi2", "square mile": "mi2",
+    "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre",
+    "litre": "l", "litres": "l", "liter": "l", "liters": "l", "gallon": "gal", "gallons": "gal",
+    "mph": "mph", "miles per hour": "mph", "km/h": "kmh", "kph": "kmh", "kilometres per hour": "kmh",
+    "kilometers per hour": "kmh",
+}  # fmt: skip
+CURRENCY_PREFIXES: dict[str, str] = {
+    "$": "$", "us$": "$", "a$": "a$", "c$": "c$", "hk$": "hk$", "nz$": "nz$", "s$": "s$",
+    "£": "£", "€": "€", "¥": "¥", "usd": "$", "eur": "€", "gbp": "£", "jpy": "¥",
+}  # fmt: skip
+CURRENCY_SUFFIXES: dict[str, str] = {
+    "dlrs": "$", "dollars": "$", "dollar": "$", "stg": "£", "sterling": "£", "pounds sterling": "£",
+    "euros": "€", "euro": "€", "yen": "¥", "francs": "franc", "marks": "mark", "rupees": "rupee",
+    "yuan": "yuan", "pesos": "peso", "roubles": "rouble", "rubles": "rouble", "lire": "lira", "lira": "lira",
+}  # fmt: skip
+QUALIFIERS: dict[str, Qualifier] = {
+    "about": "about", "approximately": "about", "approx.": "about", "around": "about", "roughly": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "close to": "about", "~": "about",
+    "nearly": "at_most", "almost": "at_most", "just under": "at_most", "under": "at_most",
+    "less than": "at_most", "fewer than": "at_most", "below": "at_most", "up to": "at_most",
+    "at most": "at_most", "no more than": "at_most",
+    "more than": "at_least", "over": "at_least", "just over": "at_least", "above": "at_least",
+    "at least": "at_least", "upwards of": "at_least", "in excess of": "at_least",
+}  # fmt: skip
+# Ratio by which an "about"/"nearly" figure may differ from the true value, for bounds().
+APPROXIMATE_SLACK = 0.1
+
+
+def _alternation(words: object) -> str:
+    items = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in items)
+
+
+_UNIT_WORD = _alternation(_UNITS_WORDS[1:])
+_TEEN_WORD = _alternation(_TEENS_WORDS)
+_TEN_WORD = _alternation(_TENS_WORDS)
+_SMALL = rf"(?:(?:{_TEN_WORD})(?:[-\s](?:{_UNIT_WORD}))?|{_TEEN_WORD}|{_UNIT_WORD}|zero)"
+_WORDS = rf"""(?:
+    (?:(?:{_UNIT_WORD}|a)\s+hundred(?:\s+(?:and\s+)?{_SMALL}(?![-\w]))?)
+  | a\s+dozen | (?:a|one)(?=\s+(?:thousand|million|billion|trillion)\b) | {_SMALL}
+)(?![-\w])"""
+_FRACTION = rf"""(?:{_alternation(FRACTIONS)})(?=\s+(?:of|the|its|their|his|her|our|all|those|them)\b)"""
+_DIGITS = r"\d+,\d{1,2}(?=\s?%)|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)|\.\d+"
+_SCALE_LONG = r"thousand|million|billion|trillion"
+_SCALE_SHORT = r"mln|bln|mn|bn|tn|trn"
+_UNIT = _alternation(UNITS)
+_CUR_PREFIX = _alternation(CURRENCY_PREFIXES)
+
+_NUMBER = regex.compile(
+    rf"""(?ix)
+    (?<![\w.,$£€¥])
+    (?:(?P<cur>{_CUR_PREFIX})\s?)?
+    (?P<sign>[-−](?=\d))?
+    (?:(?P<digits>{_DIGITS}) | (?P<fraction>{_FRACTION}) | (?P<words>{_WORDS}))
+    (?:
+        (?:\s|-)?(?P<scale>{_SCALE_LONG}|{_SCALE_SHORT})(?![\w])
+      | (?(cur)(?P<scale>[mbk])(?![\w]))
+    )?
+    (?:(?:\s|-)?(?P<unit>{_UNIT})(?![\w]))?
+    (?:\s(?P<cursuf>{_alternation(CURRENCY_SUFFIXES)})(?![\w]))?
+    """,
+    regex.V1,
+)
+_QUALIFIER_BEFORE = regex.compile(rf"(?i)(?<![\w])(?:{_alternation(QUALIFIERS)})\s*$")
+_PERIOD_BEFORE_HALF = regex.compile(r"(?i)\b(?:first|second|third|fourth|last|final|other|latter|former|the|a)\s+$")
+_RANGE_JOIN = regex.compile(r"(?i)^\s*(?:[-–—]|to)\s*$")
+_BETWEEN_JOIN = regex.compile(r"(?i)^\s+and\s+$")
+_WORD_BEFORE = regex.compile(r"(?i)(\w+)\s*$")
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """One number as written in prose; see the module docstring for every field."""
+
+    value: float
+    start: int
+    end: int
+    text: str
+    decimals: int
+    precision: float
+    form: Form
+    unit: str | None = None
+    currency: str | None = None
+    scale: str | None = None
+    high: float | None = None
+    qualifier: Qualifier | None = None
+    qualifier_text: str | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    @property
+    def is_range(self) -> bool:
+        return self.high is not None
+
+    @property
+    def approximate(self) -> bool:
+        return self.qualifier is not None
+
+    @property
+    def tolerance(self) -> float:
+        """Rounding slack: half a unit of the least significant digit written."""
+        return self.precision / 2
+
+    def bounds(self, slack: float = APPROXIMATE_SLACK) -> tuple[float, float | None]:
+        """(low, high) this figure can stand for; high None means unbounded.
+
+        Rounding widens both ends by ``tolerance``; "about"/"nearly" widen by
+        ``slack`` (a ratio of the value); "more than" opens the top, "up to"
+        the bottom.
+        """
+        low = self.value - self.tolerance
+        high: float | None = (self.high if self.high is not None else self.value) + self.tolerance
+        if self.qualifier == "about":
+            low -= abs(self.value) * slack
+            high = high + abs(high) * slack
+        elif self.qualifier == "at_least":
+            high = None
+        elif self.qualifier == "at_most":
+            low = 0.0 if self.value >= 0 else low - abs(self.value) * slack
+            if self.qualifier_text and self.qualifier_text.lower().split()[-1] in ("nearly", "almost"):
+                low = self.value * (1 - slack)
+        return low, high
+
+
+@dataclass(frozen=True)
+class PercentMention:
+    """A percentage (or percentage-point figure) with its sentence and block."""
+
+    value: float
+    low: float
+    high: float
+    start: int
+    end: int
+    text: str
+    decimals: int
+    precision: float
+    unit: str
+    form: Form
+    sentence: int
+    block: int
+    number: NumberMention
+    qualifier: Qualifier | None = None
+    qualifier_text: str | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    @property
+    def tolerance(self) -> float:
+        return self.precision / 2
+
+    @property
+    def is_range(self) -> bool:
+        return self.high != self.low
+
+
+def _canonical(table: dict[str, str], written: str | None) -> str | None:
+    if written is None:
+        return None
+    return table.get(regex.sub(r"\s+", " ", written.lower()))
+
+
+def _word_value(words: str) -> float:
+    """Value of a spelled-out number such as "two hundred and forty-one" or "a dozen"."""
+    tokens = [t for t in regex.split(r"[-\s]+", words.lower()) if t and t != "and"]
+    if tokens[-1:] == ["dozen"]:
+        return 12.0
+    total = 0
+    for token in tokens:
+        if token == "hundred":
+            total = max(total, 1) * 100
+        elif token == "a":
+            total += 1
+        else:
+            total += WORD_VALUES[token]
+    return float(total)
+
+
+def _atom(match: regex.Match[str], text: str) -> NumberMention | None:
+    """One number from a regex match, or None when it is part of a word or a time."""
+    start, end = match.start(), match.end()
+    digits, words, fraction = match["digits"], match["words"], match["fraction"]
+    first = match.start("digits") if digits else match.start("words") if words else match.start("fraction")
+    after = text[end : end + 1]
+    if not match["unit"] and not match["scale"] and not match["cursuf"] and after.isalnum():
+        return None  # 21st, 1980s, 4x4, A320's tail
+    sign = match["sign"]
+    if sign and text[: match.start("sign")].rstrip()[-1:] in tuple("0123456789%"):
+        sign = None  # "40 - 45%": a dash between figures, not a minus
+    if digits:
+        if after == ":" and text[end + 1 : end + 2].isdigit():
+            return None  # a clock time
+        if first >= 2 and text[first - 1] in "-–" and text[first - 2].isalpha():
+            return None  # COVID-19, F-16
+        if first >= 1 and text[first - 1] == ":" and text[first - 2 : first - 1].isdigit():
+            return None
+    if fraction and _PERIOD_BEFORE_HALF.search(text, max(0, start - 12), start):
+        return None
+    scale_word = match["scale"]
+    multiplier = SCALES[scale_word.lower()] if scale_word else 1.0
+    if digits:
+        written = digits.replace(",", ".") if regex.fullmatch(r"\d+,\d{1,2}", digits) else digits.replace(",", "")
+        value = float(written)
+        decimals = len(written.split(".")[1]) if "." in written else 0
+        precision = 10.0**-decimals * multiplier
+        form: Form = "digits"
+    elif fraction:
+        value = FRACTIONS[regex.sub(r"\s+", " ", fraction.lower())]
+        decimals, precision, form = 0, FRACTION_PRECISION, "fraction"
+    else:
+        value = _word_value(words)
+        decimals, precision, form = 0, multiplier, "words"
+    if sign:
+        value = -value
+    unit = _canonical(UNITS, match["unit"])
+    currency = _canonical(CURRENCY_PREFIXES, match["cur"]) or _canonical(CURRENCY_SUFFIXES, match["cursuf"])
+    span_start = match.start("sign") if sign else first
+    if match["cur"]:
+        span_start = match.start("cur")
+    return NumberMention(
+        value=value * multiplier,
+        start=span_start,
+        end=end,
+        text=text[span_start:end],
+        decimals=decimals,
+        precision=precision,
+        form=form,
+        unit=unit,
+        currency=currency,
+        scale=scale_word,
+    )
+
+
+def _join_range(low: NumberMention, high: NumberMention, text: str) -> NumberMention | None:
+    """"40-45%", "3 to 4 million", "between 40 and 45 percent" as one ranged mention."""
+    between = text[low.end : high.start]
+    if low.form == "fraction" or high.form == "fraction":
+        return None
+    if _BETWEEN_JOIN.match(between):
+        before = _WORD_BEFORE.search(text, max(0, low.start - 20), low.start)
+        if not before or before.group(1).lower() != "between":
+            return None
+    elif _RANGE_JOIN.match(between):
+        before = _WORD_BEFORE.search(text, max(0, low.start - 20), low.start)
+        if "to" in between.lower() and before and before.group(1).lower() == "from":
+            return None  # "from 40 to 45 percent" is a change, not a range
+        if not (high.unit or high.scale or high.currency or low.currency):
+            return None  # "1986-87", "a 3-2 vote"
+    else:
+        return None
+    if low.unit is not None and low.unit != high.unit:
+        return None
+    if low.currency is not None and high.currency is not None and low.currency != high.currency:
+        return None
+    low_value = low.value
+    precision = low.precision
+    if low.scale is None and high.scale is not None:
+        multiplier = SCALES[high.scale.lower()]
+        low_value *= multiplier
+        precision *= multiplier
+    if low_value > high.value:
+        return None
+    return replace(
+        high,
+        value=low_value,
+        high=high.value,
+        start=low.start,
+        text=text[low.start : high.end],
+        decimals=max(low.decimals, high.decimals),
+        precision=min(precision, high.precision),
+        currency=low.currency or high.currency,
+    )
+
+
+def _qualify(mention: NumberMention, text: str) -> NumberMention:
+    found = _QUALIFIER_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+    if not found:
+        return mention
+    written = found.group().strip()
+    return replace(mention, qualifier=QUALIFIERS[regex.sub(r"\s+", " ", written.lower())], qualifier_text=written)
+
+
+def parse_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
+    """Every number in ``text[start:end]`` in order; offsets index ``text``."""
+    stop = len(text) if end is None else end
+    atoms = [a for m in _NUMBER.finditer(text, start, stop) if (a := _atom(m, text)) is not None]
+    merged: list[NumberMention] = []
+    for atom in atoms:
+        if merged:
+            joined = _join_range(merged[-1], atom, text)
+            if joined is not None:
+                merged[-1] = joined
+                continue
+        merged.append(atom)
+    return [_qualify(m, text) for m in merged]
+
+
+def numbers(document: Document) -> tuple[NumberMention, ...]:
+    """Every number in the document's prose (use via ``document.fact(numbers)``)."""
+    return tuple(parse_numbers(document.prose))
+
+
+def percentages(document: Document) -> tuple[PercentMention, ...]:
+    """Percentages and percentage-point figures, with sentence and block indexes."""
+    from factcheck.extract.sentences import sentences
+
+    found = document.fact(sentences)
+    sentence_starts = [s.start for s in found]
+    block_starts = [b.start for b in document.blocks]
+    mentions: list[PercentMention] = []
+    for number in document.fact(numbers):
+        if number.form == "fraction" and number.unit is None:
+            number = replace(number, value=number.value * 100, precision=number.precision * 100, unit="percent")
+        if number.unit not in ("percent", "percentage_point"):
+            continue
+        s_index = bisect.bisect_right(sentence_starts, number.start) - 1
+        if s_index >= 0 and not found[s_index].start <= number.start < found[s_index].end:
+            s_index = -1
+        b_index = bisect.bisect_right(block_starts, number.start) - 1
+        if b_index >= 0 and not document.blocks[b_index].start <= number.start < document.blocks[b_index].end:
+            b_index = -1
+        mentions.append(
+            PercentMention(
+                value=number.value,
+                low=number.value,
+                high=number.high if number.high is not None else number.value,
+                start=number.start,
+                end=number.end,
+                text=number.text,
+                decimals=number.decimals,
+                precision=number.precision,
+                unit=number.unit or "percent",
+                form=number.form,
+                sentence=s_index,
+                block=b_index,
+                number=number,
+                qualifier=number.qualifier,
+                qualifier_text=number.qualifier_text,
+            )
+        )
+    return tuple(mentions)

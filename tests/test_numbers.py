@@ -1,0 +1,149 @@
+"""The shared number parser: values, spans, precision, units, ranges, qualifiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.numbers import NumberMention, numbers, parse_numbers, percentages
+from tests.conftest import doc
+
+
+def one(text: str) -> NumberMention:
+    found = parse_numbers(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "written", "precision"),
+    [
+        ("1,234.5 people", 1234.5, "1,234.5", 0.1),
+        ("some 1.2 million voters", 1_200_000, "1.2 million", 100_000),
+        ("twenty-one seats", 21, "twenty-one", 1),
+        ("two hundred and forty-one", 241, "two hundred and forty-one", 1),
+        ("a dozen eggs", 12, "a dozen", 1),
+        ("a million people", 1_000_000, "a million", 1_000_000),
+        ("15 mln dlrs", 15_000_000, "15 mln dlrs", 1_000_000),
+        (".5 of a point", 0.5, ".5", 0.1),
+    ],
+)
+def test_values_spans_and_precision(text: str, value: float, written: str, precision: float) -> None:
+    mention = one(text)
+    assert mention.value == pytest.approx(value)
+    assert mention.text == written
+    assert text[mention.start : mention.end] == written
+    assert mention.precision == pytest.approx(precision)
+
+
+def test_currency_prefix_and_short_scales() -> None:
+    first, second = parse_numbers("a $3bn deal and a US$4.5m fee")
+    assert (first.value, first.currency, first.text) == (3e9, "$", "$3bn")
+    assert (second.value, second.currency, second.precision) == (4.5e6, "$", pytest.approx(1e5))
+
+
+def test_single_letter_scale_needs_a_currency() -> None:
+    # "3m" without a currency could be metres; it is not read as three million.
+    assert parse_numbers("a 3m wall") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["51.2%", "51.2 %", "51.2 percent", "51.2 per cent", "51.2 pct", "51,2 %"],
+)
+def test_percent_forms(text: str) -> None:
+    mention = one(f"took {text} of the vote")
+    assert mention.unit == "percent"
+    assert mention.value == pytest.approx(51.2)
+    assert mention.decimals == 1
+    assert mention.tolerance == pytest.approx(0.05)
+
+
+def test_spelled_percent() -> None:
+    mention = one("Fifty-one percent of voters")
+    assert (mention.value, mention.unit, mention.form) == (51, "percent", "words")
+
+
+def test_percentage_points_and_points() -> None:
+    points, bare = parse_numbers("up 5 percentage points, a 12-point lead")
+    assert points.unit == "percentage_point"
+    assert (bare.unit, bare.text) == ("point", "12-point")
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("40-45%", 40, 45),
+        ("40 – 45 percent", 40, 45),
+        ("between 40 and 45 percent", 40, 45),
+        ("rose 3 to 4 pct", 3, 4),
+        ("$40-45 million", 40e6, 45e6),
+    ],
+)
+def test_ranges(text: str, low: float, high: float) -> None:
+    mention = one(text)
+    assert (mention.value, mention.high) == (low, high)
+    assert mention.is_range
+
+
+def test_from_to_is_a_change_not_a_range() -> None:
+    first, second = parse_numbers("rose from 40 to 45 percent")
+    assert (first.value, first.unit, second.value, second.unit) == (40, None, 45, "percent")
+
+
+@pytest.mark.parametrize("text", ["1986-87", "a 3-2 vote"])
+def test_hyphenated_pairs_without_units_stay_apart(text: str) -> None:
+    assert not any(m.is_range for m in parse_numbers(text))
+
+
+@pytest.mark.parametrize("text", ["COVID-19", "an F-16", "the A320", "the 1980s", "the 21st century", "at 10:30"])
+def test_not_numbers(text: str) -> None:
+    assert parse_numbers(text) == []
+
+
+def test_fractions_need_a_whole_and_not_a_period() -> None:
+    assert one("half of the vote").value == 0.5
+    assert one("two-thirds of voters").value == pytest.approx(2 / 3)
+    assert parse_numbers("the first half of the year") == []
+    assert parse_numbers("half an hour") == []
+
+
+def test_qualifiers_and_bounds() -> None:
+    about, more, nearly, upto = parse_numbers("about 50%, more than 60 percent, nearly 70% and up to 10%")
+    assert (about.qualifier, about.qualifier_text) == ("about", "about")
+    assert more.qualifier == "at_least" and more.bounds()[1] is None
+    assert nearly.qualifier == "at_most" and nearly.bounds()[0] == pytest.approx(63)
+    assert upto.bounds()[0] == 0
+    exact = one("51.2%")
+    assert exact.approximate is False
+    assert exact.bounds() == (pytest.approx(51.15), pytest.approx(51.25))
+
+
+def test_negative_numbers_and_dashes() -> None:
+    assert one("a reading of -5 degrees").value == -5
+    assert one("40 - 45%").high == 45
+
+
+def test_measurement_units() -> None:
+    km, miles = parse_numbers("10 kilometres (5 miles)")
+    assert (km.unit, miles.unit) == ("km", "mi")
+    celsius, fahrenheit = parse_numbers("30 °C (86 °F)")
+    assert (celsius.unit, fahrenheit.unit) == ("c", "f")
+
+
+def test_document_level_extractors_use_prose_and_sentences() -> None:
+    document = doc("Maduro took **51.2%** of the vote. Gonzalez got half of it. See `99%` in code.\n")
+    values = [m.value for m in document.fact(numbers)]
+    assert values == [51.2, 0.5]
+    shares = document.fact(percentages)
+    assert [(p.value, p.sentence) for p in shares] == [(51.2, 0), (50.0, 1)]
+    assert shares[1].tolerance == pytest.approx(2.5)
+    assert document.text[shares[0].start : shares[0].end] == "51.2%"
+
+
+def test_sentence_split_across_a_blank_line_keeps_one_sentence(seed_file) -> None:  # type: ignore[no-untyped-def]
+    from factcheck.document import from_text
+
+    document = from_text(seed_file.read_text(encoding="utf-8"), path=seed_file.name)
+    shares = document.fact(percentages)
+    assert [p.value for p in shares] == [51.2, 44.2]
+    assert shares[0].sentence == shares[1].sentence
