@@ -90,7 +90,10 @@ class Rule:
         """A finding at ``document.text[start:end]`` with this rule's message filled in."""
         line, column = document.position(start)
         end_line, end_column = document.position(end)
-        text = (message or self.message).format_map(_Fields({k: str(v) for k, v in fields.items()}))
+        values = _Fields({k: str(v) for k, v in fields.items()})
+        if suggestion is not None:
+            values.setdefault("suggestion", suggestion)  # so a message can say '{suggestion}'
+        text = (message or self.message).format_map(values)
         return Finding(
             path=document.path,
             line=line,

@@ -1,23 +1,40 @@
-"""Kind ``pattern``: flag every match of one or more regular expressions in prose.
+"""Kind ``pattern``: flag every match of one or more regular expressions.
 
 ## What it does
-Reports each match of the rule's ``tokens`` (regular expressions, in the
-``regex`` module's syntax: ``\\m``, fuzzy ``{e<=1}``, ``\\p{Lu}`` all work)
-found in the document's prose. Code, URLs and link targets are not prose.
+Reports each match of the rule's ``tokens`` (regular expressions in the
+``regex`` module's syntax: ``\\m``, fuzzy ``{e<=1}`` and ``\\p{Lu}`` all work)
+in the part of the article the rule's ``scope`` names. Code, URLs and link
+targets are never searched.
+
+Parameters (Vale's names where Vale has one):
+
+- ``tokens``: list of regular expressions (required);
+- ``ignorecase``: match regardless of case (default false);
+- ``nonword``: match inside words too; by default a token matches only as a
+  whole word (default false);
+- ``scope``: where to look, any of ``heading``, ``prose``, ``link-text``,
+  ``quote`` (default ``[prose]``: body text outside headings, quotations and
+  link text);
+- ``exceptions``: matches to leave alone (regular expressions matched against
+  the whole flagged text);
+- ``timeout``: seconds the expressions may run on one document (default 2).
+
+The message may use ``{match}``, the flagged text.
 
 ## Why is this bad?
 House style bans words and constructions ("very unique", "TKTK"); a rule file
-can list them without writing Python.
+lists them without anyone writing Python.
 
 ## Example
 ```yaml
 kind: pattern
 params:
-  tokens: ['\\bvery unique\\b']
+  tokens: ['very unique', 'TK(?:TK)*']
+  ignorecase: true
 ```
 
 ## Use instead
-Rephrase as the message says; the rule's description carries the house reasoning.
+Rephrase as the rule's message says; its description carries the house reasoning.
 """
 
 from __future__ import annotations
@@ -26,9 +43,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import regex
-
-from factcheck.errors import CheckError
+from factcheck.checks._user_regex import RegexOptions, is_exception, timed_matches
+from factcheck.extract.scopes import scope_map
 from factcheck.params import ParamError
 
 if TYPE_CHECKING:
@@ -36,39 +52,27 @@ if TYPE_CHECKING:
     from factcheck.findings import Finding
     from factcheck.rules import Rule
 
-DEFAULT_TIMEOUT = 2.0
 
-
-@dataclass(frozen=True)
-class Params:
+@dataclass(frozen=True, kw_only=True)
+class Params(RegexOptions):
     tokens: tuple[str, ...]
-    ignorecase: bool = False
-    nonword: bool = False
-    timeout: float = DEFAULT_TIMEOUT
-    compiled: Any = field(init=False, repr=False, compare=False)
+    compiled: Any = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         if not self.tokens:
             raise ParamError("tokens", "give at least one regular expression")
-        alternatives = []
-        for token in self.tokens:
-            try:
-                regex.compile(token)
-            except regex.error as error:
-                raise ParamError("tokens", f"invalid regular expression {token!r}: {error}") from None
-            alternatives.append(f"(?:{token})")
-        body = "|".join(alternatives)
-        if not self.nonword:
-            body = rf"(?<![\w])(?:{body})(?![\w])"
-        flags = regex.V1 | (regex.IGNORECASE if self.ignorecase else 0)
-        object.__setattr__(self, "compiled", regex.compile(body, flags))
+        object.__setattr__(self, "compiled", self.compile(self.tokens, "tokens"))
 
 
 def check(document: Document, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
-    try:
-        for match in params.compiled.finditer(document.prose, timeout=params.timeout):
-            if match.end() > match.start() and match.group().strip():
-                yield rule.finding(document, match.start(), match.end(), match=match.group())
-    except TimeoutError:
-        raise CheckError(rule.id, f"regular expression took longer than {params.timeout:g}s; simplify it") from None
+    scopes = document.fact(scope_map)
+    for match in timed_matches(params.compiled, document.prose, rule, params.timeout):
+        start, end = match.span()
+        observed = document.text[start:end]
+        if not match.group().strip() or not scopes.allows(start, params.scope):
+            continue
+        if is_exception(params, observed, rule):
+            continue
+        yield rule.finding(document, start, end, match=observed)

@@ -1,0 +1,113 @@
+"""What the generic kinds (pattern, substitution, consistency) share about user regexes.
+
+Not a kind (the leading underscore keeps it out of the registry). A style desk
+writes these expressions, so three things are done once, here, the same way
+for every kind:
+
+* the common options, named as in Vale: ``ignorecase``, ``nonword`` (no
+  whole-word wrapping), ``scope`` (:mod:`factcheck.extract.scopes`),
+  ``exceptions`` (matches to leave alone) and ``timeout``;
+* compiling each expression once, at load time, with an error naming the
+  parameter and the expression;
+* matching under a time limit: a catastrophic expression in someone's rule
+  file becomes a :class:`~factcheck.errors.CheckError` naming the rule, never
+  a CI job that hangs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from factcheck.errors import CheckError
+from factcheck.extract.scopes import DEFAULT_SCOPE, validate_scopes
+from factcheck.params import ParamError
+
+if TYPE_CHECKING:
+    from factcheck.rules import Rule
+
+DEFAULT_TIMEOUT = 2.0
+"""Seconds one rule's expressions may spend on one document."""
+
+
+def compile_user_regex(pattern: str, param: str, flags: int = 0) -> Any:
+    """Compile one user expression; ParamError (reported at ``param``'s line) if invalid."""
+    try:
+        return regex.compile(pattern, regex.V1 | flags)
+    except regex.error as error:
+        raise ParamError(param, f"invalid regular expression {pattern!r}: {error}") from None
+
+
+def whole_word(body: str) -> str:
+    """Match ``body`` only where it does not continue a word on either side.
+
+    Lookarounds rather than ``\\b`` so that expressions starting or ending with
+    punctuation (``\\[LINK\\]``, ``e.g.``) still match after a space.
+    """
+    return rf"(?<!\w)(?:{body})(?!\w)"
+
+
+@dataclass(frozen=True, kw_only=True)
+class RegexOptions:
+    """Options every generic kind takes; kinds subclass this for their own ``Params``."""
+
+    ignorecase: bool = False
+    nonword: bool = False
+    scope: tuple[str, ...] | str = DEFAULT_SCOPE
+    exceptions: tuple[str, ...] = ()
+    timeout: float = DEFAULT_TIMEOUT
+    exception_pattern: Any = field(init=False, repr=False, compare=False, default=None)
+
+    def __post_init__(self) -> None:
+        scopes = (self.scope,) if isinstance(self.scope, str) else self.scope
+        try:
+            object.__setattr__(self, "scope", validate_scopes(scopes))
+        except ValueError as error:
+            raise ParamError("scope", str(error)) from None
+        if not self.timeout > 0:
+            raise ParamError("timeout", "must be a number of seconds greater than 0")
+        if self.exceptions:
+            for token in self.exceptions:
+                compile_user_regex(token, "exceptions")
+            body = "|".join(f"(?:{token})" for token in self.exceptions)
+            object.__setattr__(self, "exception_pattern", compile_user_regex(body, "exceptions", self.flags))
+
+    @property
+    def flags(self) -> int:
+        return regex.IGNORECASE if self.ignorecase else 0
+
+    def wrap(self, body: str) -> str:
+        """``body`` as a whole word unless ``nonword`` is set (Vale's default and option)."""
+        return body if self.nonword else whole_word(body)
+
+    def compile(self, bodies: Iterable[str], param: str) -> Any:
+        """Validate each expression alone (so the error names it), then compile them as one."""
+        bodies = list(bodies)
+        for body in bodies:
+            compile_user_regex(body, param)
+        return compile_user_regex(self.wrap("|".join(f"(?:{b})" for b in bodies)), param, self.flags)
+
+
+def timed_matches(pattern: Any, text: str, rule: Rule, timeout: float) -> Iterator[Any]:
+    """``pattern.finditer(text)`` under ``timeout``; a timeout is a CheckError naming the rule."""
+    try:
+        yield from pattern.finditer(text, timeout=timeout)
+    except TimeoutError:
+        raise CheckError(
+            rule.id,
+            f"a regular expression in {rule.source}:{rule.line} took longer than {timeout:g}s on this document;"
+            " simplify it (nested repeats such as (a+)+ backtrack catastrophically) or raise params.timeout",
+        ) from None
+
+
+def is_exception(options: RegexOptions, observed: str, rule: Rule) -> bool:
+    """True if ``observed`` is wholly one of the rule's ``exceptions``."""
+    if options.exception_pattern is None:
+        return False
+    try:
+        return options.exception_pattern.fullmatch(observed, timeout=options.timeout) is not None
+    except TimeoutError:
+        raise CheckError(rule.id, f"an exceptions expression took longer than {options.timeout:g}s") from None

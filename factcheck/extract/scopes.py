@@ -1,0 +1,98 @@
+"""Scopes: which part of an article a character belongs to, for rules that take ``scope:``.
+
+A style rule rarely means "anywhere": a banned phrase in a reporter's own
+sentence is a fix, the same phrase inside a quotation is what someone said,
+and a headline follows its own style. Every offset of a document is in exactly
+one scope, decided in this order:
+
+* ``heading``: heading text;
+* ``quote``: inside quotation marks (:mod:`factcheck.extract.quotes`) or a
+  Markdown block quote;
+* ``link-text``: the visible text of a link, or an image's alt text;
+* ``prose``: everything else (paragraphs, list items, table cells).
+
+Rules default to ``[prose]``; a rule that must look everywhere lists all four.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from factcheck.extract.quotes import quotations
+
+if TYPE_CHECKING:
+    from factcheck.document import Document
+
+SCOPES: tuple[str, ...] = ("heading", "prose", "link-text", "quote")
+DEFAULT_SCOPE: tuple[str, ...] = ("prose",)
+
+
+def validate_scopes(names: Iterable[str]) -> tuple[str, ...]:
+    """The scope names, checked; ValueError naming the valid ones (and a close match)."""
+    checked = []
+    for name in names:
+        if name not in SCOPES:
+            close = difflib.get_close_matches(name, SCOPES, n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ValueError(f"unknown scope {name!r}{hint}; valid scopes: {', '.join(SCOPES)}")
+        checked.append(name)
+    if not checked:
+        raise ValueError(f"give at least one scope: {', '.join(SCOPES)}")
+    return tuple(dict.fromkeys(checked))
+
+
+@dataclass(frozen=True)
+class SpanSet:
+    """Sorted, merged (start, end) spans with an O(log n) membership test."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, spans: Iterable[tuple[int, int]]) -> SpanSet:
+        merged: list[list[int]] = []
+        for start, end in sorted(s for s in spans if s[1] > s[0]):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        return cls(tuple(s for s, _ in merged), tuple(e for _, e in merged))
+
+    def contains(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+
+@dataclass(frozen=True)
+class ScopeMap:
+    """Which scope each offset of one document is in (see the module docstring)."""
+
+    headings: SpanSet
+    quotes: SpanSet
+    link_texts: SpanSet
+
+    def scope_at(self, offset: int) -> str:
+        if self.headings.contains(offset):
+            return "heading"
+        if self.quotes.contains(offset):
+            return "quote"
+        if self.link_texts.contains(offset):
+            return "link-text"
+        return "prose"
+
+    def allows(self, offset: int, scopes: tuple[str, ...]) -> bool:
+        """True if ``offset`` lies in one of ``scopes`` (fast when all are allowed)."""
+        return len(scopes) == len(SCOPES) or self.scope_at(offset) in scopes
+
+
+def scope_map(document: Document) -> ScopeMap:
+    """Build the map once per document (use ``document.fact(scope_map)``)."""
+    headings = SpanSet.of((b.start, b.end) for b in document.blocks if b.kind == "heading")
+    quoted = list(document.fact(quotations).spans)
+    quoted.extend((b.start, b.end) for b in document.blocks if "blockquote" in b.containers)
+    link_texts = SpanSet.of((link.text_start, link.text_end) for link in document.links)
+    return ScopeMap(headings, SpanSet.of(quoted), link_texts)
