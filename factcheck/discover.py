@@ -6,10 +6,12 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from factcheck.document import CHECKED_SUFFIXES
+
+if TYPE_CHECKING:
+    import pathspec
 
 ALWAYS_SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox", ".mypy_cache"})
 STDIN = "-"
@@ -30,6 +32,14 @@ def _gitignore(directory: Path) -> pathspec.GitIgnoreSpec | None:
         lines = candidate.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return None
+    return _spec(lines)
+
+
+def _spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
+    # pathspec is imported on first use: a run over files named on the command
+    # line (a pre-commit hook) never reads a .gitignore and skips its ~10 ms import.
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
@@ -95,7 +105,7 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[Target]:
     Files named explicitly are always checked (whatever their suffix);
     directories contribute their .md/.markdown/.txt/.html/.htm files.
     """
-    exclude_spec = pathspec.GitIgnoreSpec.from_lines(list(exclude)) if exclude else None
+    exclude_spec = _spec(list(exclude)) if exclude else None
     targets: list[Target] = []
     seen: set[str] = set()
     for given in paths:

@@ -10,7 +10,6 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -149,6 +148,9 @@ def check_targets(
         for target in targets:
             yield check_target(target, rules, date, stdin_filename, max_bytes)
         return
+    # Imported here: multiprocessing costs ~12 ms of start-up that a one-file run never needs.
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(rules, date, max_bytes)) as pool:
         chunk = max(1, min(32, len(targets) // (workers * 8) or 1))
         yield from pool.map(_check_in_worker, targets, chunksize=chunk)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from dateutil import parser as date_parser
-
 from factcheck.extract.dates import parse_date_line
 
 if TYPE_CHECKING:
@@ -26,6 +24,8 @@ def find_publication_date(document: Document) -> tuple[dt.date | None, str | Non
     if isinstance(value, dt.date):
         return value, "front matter"
     if isinstance(value, str):
+        from dateutil import parser as date_parser  # ~9 ms to import; only string dates need it
+
         try:
             return date_parser.isoparse(value.strip()).date(), "front matter"
         except ValueError:
