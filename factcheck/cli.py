@@ -107,6 +107,9 @@ def check(
             sys.exit(1)
 
 
+main.add_command(__import__("factcheck.commands.rules", fromlist=["rules_group"]).rules_group)
+
+
 def run() -> None:
     try:
         main(standalone_mode=True)

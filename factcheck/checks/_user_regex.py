@@ -6,7 +6,7 @@ for every kind:
 
 * the common options, named as in Vale: ``ignorecase``, ``nonword`` (no
   whole-word wrapping), ``scope`` (:mod:`factcheck.extract.scopes`),
-  ``exceptions`` (matches to leave alone) and ``timeout``;
+  ``exceptions`` (text to leave alone) and ``timeout``;
 * compiling each expression once, at load time, with an error naming the
   parameter and the expression;
 * matching under a time limit: a catastrophic expression in someone's rule
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from factcheck.errors import CheckError
-from factcheck.extract.scopes import DEFAULT_SCOPE, validate_scopes
+from factcheck.extract.scopes import DEFAULT_SCOPE, SpanSet, validate_scopes
 from factcheck.params import ParamError
 
 if TYPE_CHECKING:
@@ -70,10 +70,7 @@ class RegexOptions:
         if not self.timeout > 0:
             raise ParamError("timeout", "must be a number of seconds greater than 0")
         if self.exceptions:
-            for token in self.exceptions:
-                compile_user_regex(token, "exceptions")
-            body = "|".join(f"(?:{token})" for token in self.exceptions)
-            object.__setattr__(self, "exception_pattern", compile_user_regex(body, "exceptions", self.flags))
+            object.__setattr__(self, "exception_pattern", self.compile(self.exceptions, "exceptions"))
 
     @property
     def flags(self) -> int:
@@ -103,11 +100,12 @@ def timed_matches(pattern: Any, text: str, rule: Rule, timeout: float) -> Iterat
         ) from None
 
 
-def is_exception(options: RegexOptions, observed: str, rule: Rule) -> bool:
-    """True if ``observed`` is wholly one of the rule's ``exceptions``."""
+def exception_spans(options: RegexOptions, text: str, rule: Rule) -> SpanSet:
+    """Where the rule's ``exceptions`` match in ``text``: a finding inside one is left alone.
+
+    Matched around the finding rather than against it, so ``exceptions:
+    ['Chicken Kiev']`` keeps the dish while ``Kiev: Kyiv`` still fixes the city.
+    """
     if options.exception_pattern is None:
-        return False
-    try:
-        return options.exception_pattern.fullmatch(observed, timeout=options.timeout) is not None
-    except TimeoutError:
-        raise CheckError(rule.id, f"an exceptions expression took longer than {options.timeout:g}s") from None
+        return SpanSet((), ())
+    return SpanSet.of(m.span() for m in timed_matches(options.exception_pattern, text, rule, options.timeout))

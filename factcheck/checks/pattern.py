@@ -15,8 +15,9 @@ Parameters (Vale's names where Vale has one):
 - ``scope``: where to look, any of ``heading``, ``prose``, ``link-text``,
   ``quote`` (default ``[prose]``: body text outside headings, quotations and
   link text);
-- ``exceptions``: matches to leave alone (regular expressions matched against
-  the whole flagged text);
+- ``exceptions``: text to leave alone, as regular expressions: a match that
+  lies inside a match of an exception is not flagged (``Chicken Kiev`` keeps
+  its ``Kiev``);
 - ``timeout``: seconds the expressions may run on one document (default 2).
 
 The message may use ``{match}``, the flagged text.
@@ -43,7 +44,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from factcheck.checks._user_regex import RegexOptions, is_exception, timed_matches
+from factcheck.checks._user_regex import RegexOptions, exception_spans, timed_matches
 from factcheck.extract.scopes import scope_map
 from factcheck.params import ParamError
 
@@ -68,11 +69,12 @@ class Params(RegexOptions):
 def check(document: Document, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
     scopes = document.fact(scope_map)
+    leave_alone = exception_spans(params, document.prose, rule)
     for match in timed_matches(params.compiled, document.prose, rule, params.timeout):
         start, end = match.span()
         observed = document.text[start:end]
         if not match.group().strip() or not scopes.allows(start, params.scope):
             continue
-        if is_exception(params, observed, rule):
+        if leave_alone.covers(start, end):
             continue
         yield rule.finding(document, start, end, match=observed)

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from factcheck.checks._user_regex import RegexOptions, compile_user_regex, is_exception, timed_matches
+from factcheck.checks._user_regex import RegexOptions, compile_user_regex, exception_spans, timed_matches
 from factcheck.extract.scopes import scope_map
 from factcheck.params import ParamError
 
@@ -124,6 +124,7 @@ def _suggestion(swap: Swap, document: Document, start: int, end: int, params: Pa
 def check(document: Document, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
     scopes = document.fact(scope_map)
+    leave_alone = exception_spans(params, document.prose, rule)
     for match in timed_matches(params.compiled, document.prose, rule, params.timeout):
         start, end = match.span()
         observed = document.text[start:end]
@@ -131,6 +132,6 @@ def check(document: Document, rule: Rule) -> Iterator[Finding]:
             continue
         swap = _which_swap(match, params)
         suggestion = _suggestion(swap, document, start, end, params)
-        if observed.strip() == suggestion or is_exception(params, observed, rule):
+        if observed.strip() == suggestion or leave_alone.covers(start, end):
             continue
         yield rule.finding(document, start, end, suggestion=suggestion, match=observed)

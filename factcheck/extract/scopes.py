@@ -66,6 +66,11 @@ class SpanSet:
         index = bisect.bisect_right(self.starts, offset) - 1
         return index >= 0 and offset < self.ends[index]
 
+    def covers(self, start: int, end: int) -> bool:
+        """True if one span holds all of [start, end)."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        return index >= 0 and end <= self.ends[index]
+
 
 @dataclass(frozen=True)
 class ScopeMap:

@@ -1,0 +1,1 @@
+"""Command groups beyond ``check``, each registered in :mod:`factcheck.cli` with one line."""
