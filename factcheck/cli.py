@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import TextIO
 
 import click
 
@@ -52,11 +51,16 @@ def main() -> None:
 @click.option("--no-builtin-rules", is_flag=True, help="Run only the rules given with --rules.")
 @click.option("--select", multiple=True, help="Only these rule ids or kinds (comma-separated, repeatable).")
 @click.option("--ignore", multiple=True, help="Skip these rule ids or kinds (comma-separated, repeatable).")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="warning", show_default=True, help="Lowest severity that makes the exit code 1.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--date", "date", callback=_parse_date, metavar="YYYY-MM-DD", help="Publication date (else front matter date:, else a dateline).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes [default: one per CPU for many files].")
 @click.option("--stdin-filename", metavar="NAME", help="File name for '-' (picks the format: .md, .txt, .html).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only findings, no summary.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file to use [default: .factcheck.yaml or [tool.factcheck] in pyproject.toml, searched upward].")
+@click.option("--isolated", is_flag=True, help="Ignore every config file.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding.")
+@click.option("--output", "-o", "output_file", type=click.Path(dir_okay=False), help="Write the report to FILE; the summary is still printed.")
+@click.option("--report-unused-suppressions", is_flag=True, help="Report factcheck-disable comments that silence nothing.")
 def check(
     paths: tuple[str, ...],
     output_format: str | None,
@@ -65,46 +69,66 @@ def check(
     no_builtin_rules: bool,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
-    fail_on: str,
+    fail_on: str | None,
     date: dt.date | None,
     jobs: int,
     stdin_filename: str | None,
     quiet: bool,
+    config_file: str | None,
+    isolated: bool,
+    statistics: bool,
+    output_file: str | None,
+    report_unused_suppressions: bool,
 ) -> None:
     """Check PATHS (files, directories, or - for stdin; default: .)."""
-    from factcheck.discover import discover
+    from factcheck.config import resolve
     from factcheck.engine import check_targets
-    from factcheck.findings import Severity, sort_findings
-    from factcheck.report import RenderOptions, Report, reporter
+    from factcheck.findings import sort_findings
+    from factcheck.report import RenderOptions, Report
+    from factcheck.report.delivery import deliver
     from factcheck.rules import load_rules
 
-    rules = load_rules(rule_paths, builtin=not no_builtin_rules).only(_split(select), _split(ignore))
-    targets = discover(paths or (".",))
+    cli_values = {"rules": rule_paths, "select": _split(select), "ignore": _split(ignore), "fail-on": fail_on, "date": date}
+    settings = resolve(cli_values, config_file=config_file, isolated=isolated)
+    rules = settings.apply_to_rules(load_rules(settings["rules"], builtin=not no_builtin_rules))
+    targets = settings.discover(paths or (".",))
     if not targets:
         _err(f"no files to check in {', '.join(paths or ('.',))}")
     findings = []
     errors: list[tuple[str, str]] = []
     context: dict[str, dict[int, str]] = {}
-    for result in check_targets(targets, rules, date=date, jobs=jobs or None, stdin_filename=stdin_filename):
+    for result in check_targets(targets, rules, date=settings["date"], jobs=jobs or None, stdin_filename=stdin_filename):
         for warning in result.warnings:
             _err(f"warning: {result.path}: {warning}")
         for error in result.errors:
             _err(f"error: {result.path}: {error}")
             errors.append((result.path, error))
-        findings.extend(result.findings)
-        if result.findings:
+        kept = settings.filter_findings([*result.findings, *(result.unused_suppressions if report_unused_suppressions else ())])
+        findings.extend(kept)
+        if kept:
             context[result.path] = result.context
-    report = Report(sort_findings(findings), len(targets), rules, errors, context)
+    report = Report(sort_findings(findings), len(targets), rules, errors, context, [t.path for t in targets])
     fmt = output_format or ("rich" if sys.stdout.isatty() else "concise")
-    stream: TextIO = sys.stdout
-    reporter(fmt).render(report, stream, RenderOptions(color=color, quiet=quiet))
-    stream.flush()
+    deliver(report, fmt, RenderOptions(color=color, quiet=quiet), output=output_file, statistics=statistics)
     if errors:
         sys.exit(2)
-    if fail_on != "never":
-        threshold = Severity.parse(fail_on)
-        if any(f.severity >= threshold for f in findings):
-            sys.exit(1)
+    threshold = settings.fail_threshold()
+    if threshold is not None and any(f.severity >= threshold for f in findings):
+        sys.exit(1)
+
+
+@main.command("config")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), help="Config file to show [default: the one `check` would find].")
+@click.option("--isolated", is_flag=True, help="Ignore every config file (shows the defaults).")
+@click.option("--rules", "rule_paths", multiple=True, type=click.Path(), help="Extra rule file or directory, to validate ids against.")
+def config_command(config_file: str | None, isolated: bool, rule_paths: tuple[str, ...]) -> None:
+    """Show the merged configuration and where each value came from."""
+    from factcheck.config import render_settings, resolve
+    from factcheck.rules import load_rules
+
+    settings = resolve({"rules": rule_paths}, config_file=config_file, isolated=isolated)
+    settings.apply_to_rules(load_rules(settings["rules"]))  # unknown rule ids and bad params fail here too
+    click.echo(render_settings(settings), nl=False)
 
 
 main.add_command(__import__("factcheck.commands.rules", fromlist=["rules_group"]).rules_group)

@@ -14,12 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.checks import load_kind
+from factcheck.config import apply_date_policy, date_for_loader
 from factcheck.discover import STDIN, Target, discover
 from factcheck.document import Document, decode, from_text, looks_binary
 from factcheck.errors import CheckError
 from factcheck.findings import Finding, sort_findings
 from factcheck.rules import RuleSet, load_rules
-from factcheck.suppressions import is_suppressed, suppressions
+from factcheck.suppressions import is_suppressed, suppressions, unused_suppressions
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 PARALLEL_THRESHOLD = 8
@@ -34,13 +35,21 @@ class FileResult:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     context: dict[int, str] = field(default_factory=dict)  # line → text, for lines with findings
+    unused_suppressions: list[Finding] = field(default_factory=list)  # reported with --report-unused-suppressions
 
 
-def run_rules(document: Document, rules: Iterable) -> tuple[list[Finding], list[str]]:
-    """Every rule over one document, suppressions applied, sorted."""
+def run_rules(
+    document: Document, rules: Iterable, unused: list[Finding] | None = None
+) -> tuple[list[Finding], list[str]]:
+    """Every rule over one document, suppressions applied, sorted.
+
+    Pass a list as ``unused`` to collect suppression comments that silenced nothing.
+    """
     findings: list[Finding] = []
     errors: list[str] = []
+    ran: set[str] = set()
     for rule in rules:
+        ran.update((rule.id, rule.kind))
         check = load_kind(rule.kind).check
         try:
             findings.extend(check(document, rule))
@@ -50,6 +59,8 @@ def run_rules(document: Document, rules: Iterable) -> tuple[list[Finding], list[
             errors.append(f"rule {rule.id}: document too deeply nested to check")
     active = document.fact(suppressions)
     if active:
+        if unused is not None:
+            unused.extend(unused_suppressions(document, active, findings, ran))
         findings = [f for f in findings if not is_suppressed(f, active)]
     return sort_findings(findings), errors
 
@@ -96,7 +107,7 @@ def read_target(target: Target, stdin_filename: str | None = None, max_bytes: in
 def check_target(
     target: Target,
     rules: RuleSet,
-    date: dt.date | None = None,
+    date: dt.date | str | None = None,  # a date, or a config date policy: auto | front-matter | none
     stdin_filename: str | None = None,
     max_bytes: int = MAX_FILE_BYTES,
 ) -> FileResult:
@@ -108,11 +119,12 @@ def check_target(
     decoded = decode(data)
     result.warnings.extend(decoded.problems)
     format_path = stdin_filename if target.path == STDIN and stdin_filename else target.path
-    document = from_text(decoded.text, path=format_path, date=date)
+    document = from_text(decoded.text, path=format_path, date=date_for_loader(date))
+    apply_date_policy(document, date)
     document.path = target.path
-    findings, errors = run_rules(document, rules)
+    findings, errors = run_rules(document, rules, result.unused_suppressions)
     result.findings = findings
-    result.context = {f.line: document.line_text(f.line) for f in findings}
+    result.context = {f.line: document.line_text(f.line) for f in [*findings, *result.unused_suppressions]}
     result.errors.extend(errors)
     return result
 
@@ -120,7 +132,7 @@ def check_target(
 _worker_state: dict[str, object] = {}
 
 
-def _init_worker(rules: RuleSet, date: dt.date | None, max_bytes: int) -> None:
+def _init_worker(rules: RuleSet, date: dt.date | str | None, max_bytes: int) -> None:
     _worker_state.update(rules=rules, date=date, max_bytes=max_bytes)
 
 
@@ -136,7 +148,7 @@ def check_targets(
     targets: Sequence[Target],
     rules: RuleSet,
     *,
-    date: dt.date | None = None,
+    date: dt.date | str | None = None,
     jobs: int | None = None,
     stdin_filename: str | None = None,
     max_bytes: int = MAX_FILE_BYTES,

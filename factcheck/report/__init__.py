@@ -22,6 +22,9 @@ FORMATS: dict[str, str] = {
     "rich": "factcheck.report.rich",
     "concise": "factcheck.report.concise",
     "json": "factcheck.report.json",
+    "sarif": "factcheck.report.sarif",
+    "github": "factcheck.report.github",
+    "junit": "factcheck.report.junit",
 }
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
@@ -41,6 +44,7 @@ class Report:
     rules: RuleSet
     errors: list[tuple[str, str]] = field(default_factory=list)
     context: dict[str, dict[int, str]] = field(default_factory=dict)  # path → line → text
+    paths: list[str] = field(default_factory=list)  # every file checked, clean ones too (JUnit lists them)
 
     def counts(self) -> Counter[str]:
         return Counter(str(f.severity) for f in self.findings)
