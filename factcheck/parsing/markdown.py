@@ -66,11 +66,16 @@ def _positioned(name: str, fn: InlineRule) -> InlineRule:
     return rule
 
 
-@functools.lru_cache(maxsize=1)
-def markdown_parser() -> MarkdownIt:
-    """One configured parser per process (immutable after construction)."""
+@functools.lru_cache(maxsize=2)
+def markdown_parser(*, match_undefined_footnotes: bool = False) -> MarkdownIt:
+    """One configured parser per process and configuration (immutable after construction).
+
+    ``match_undefined_footnotes`` makes ``[^x]`` a footnote reference even when
+    no ``[^x]:`` defines it: factcheck.extract.links re-reads prose with it to
+    find the references a renderer would leave as literal text.
+    """
     md = MarkdownIt("commonmark", {"maxNesting": 40}).enable(["table", "strikethrough"])
-    md.use(footnote_plugin)
+    md.use(footnote_plugin, always_match_refs=match_undefined_footnotes)
     # We never render HTML, so keep every destination as written: editors'
     # placeholders such as javascript:void(0) must reach the checks.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -84,6 +89,27 @@ def markdown_parser() -> MarkdownIt:
 def slugify(heading: str) -> str:
     """GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens."""
     return _SLUG_DROP.sub("", heading.strip().lower()).replace(" ", "-")
+
+
+_HEADING_ID = re.compile(r"\s*\{#([\w\-:.]+)[^}]*\}\s*$")
+
+
+def heading_anchors(heading: Token, seen: dict[str, int]) -> list[str]:
+    """Anchors a heading makes: its GitHub slug from the rendered text (link
+    syntax and markup dropped), ``-1``, ``-2``… for repeats as GitHub numbers
+    them, and an explicit ``{#id}`` (kramdown, pandoc, Hugo)."""
+    parts = heading.children or ()
+    rendered = "".join(" " if c.type == "softbreak" else c.content for c in parts if c.type in ("text", "code_inline", "softbreak"))
+    explicit = _HEADING_ID.search(rendered)
+    if explicit:
+        rendered = rendered[: explicit.start()]
+    slug = slugify(rendered)
+    count = seen.get(slug, 0)
+    seen[slug] = count + 1
+    found = [slug if count == 0 else f"{slug}-{count}"]
+    if explicit:
+        found.append(explicit.group(1))
+    return found
 
 
 class _LineMap:
@@ -188,6 +214,7 @@ def parse_markdown(text: str) -> Parsed:
     blocks: list[Block] = []
     links: list[Link] = []
     anchors: set[str] = set()
+    slug_counts: dict[str, int] = {}
     html_segments: list[tuple[int, int]] = []
 
     containers: list[str] = []
@@ -236,7 +263,7 @@ def parse_markdown(text: str) -> Parsed:
                 Block(block_kind, content_ranges[0][0], content_ranges[-1][1], table, tuple(containers))  # type: ignore[arg-type]
             )
             if block_kind == "heading":
-                anchors.add(slugify(token.content))
+                anchors.update(heading_anchors(token, slug_counts))
             _inline(token, line_map, text, prose_drop, links, html_segments)
 
     for start, end in html_segments:
