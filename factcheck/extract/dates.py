@@ -1,15 +1,47 @@
-"""Dates written in prose: month names, weekdays, and the dateline parser.
+"""Dates written in prose: month names, weekdays, date mentions and the dateline parser.
 
 ``parse_date_line`` recognises a line that is nothing but a date (a dateline
 such as "July 29, 2024" or "Saturday, January 5, 2019"); it decides the
 publication date when neither --date nor front matter gives one.
+
+``date_mentions(document)`` finds every calendar date the prose states, with
+the weekday written next to it, once per document (use it through
+``document.fact``). It records what was *written* (year or no year, which
+numeric order, which weekday) and leaves judgement to the checks: a date
+whose day/month order is ambiguous ("03/04/2024") keeps both readings, and a
+date without a year is resolved only against a reference date the caller
+chooses (the publication date, a configured year, a nearby full date).
+
+``year_mentions(document)`` finds spans that read as periods (a year, a month
+and year, a full date) in ``from … to …`` and ``between … and …`` phrases and
+dash ranges, for the reversed-range check; ``relative_mentions`` finds
+"today, Tuesday" and "last year (2023)".
+
+Forms recognised (weekday optional, before or after):
+
+* month-day: "July 30", "Jul. 30", "Sept. 7th", "July 30, 2024", "July 30 2024"
+* day-month: "30 July", "30th July", "the 30th of July", "30 July, 2024"
+* ISO: "2024-07-30"; numeric with a four-digit year: "31/10/2014",
+  "10/31/2014", "31.10.2014"; numeric without a year ("31/10", "4/23") only
+  when a weekday is attached, since a bare "3/4" is a fraction or a score
+* weekday before: "Monday, July 30", "Mon., July 30", "Monday July 30",
+  "Monday (July 30)", "Monday the 30th of July", "Mo, 7 October" (two-letter
+  forms only before a comma)
+* weekday after: "July 30 (Monday)", "2024-07-30(Mon)", "July 30, a Monday"
 """
 
 from __future__ import annotations
 
+import calendar
+import dataclasses
 import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
 
 import regex
+
+if TYPE_CHECKING:
+    from factcheck.document import Document
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -22,6 +54,18 @@ WEEKDAYS: dict[str, int] = {
     "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
     "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
 }  # fmt: skip
+# Two-letter weekday forms (German-style calendars, LanguageTool's tests): only
+# accepted directly before a comma and a date, where "Mo" cannot be a name.
+TWO_LETTER_WEEKDAYS: dict[str, int] = {"Mo": 0, "Tu": 1, "We": 2, "Th": 3, "Fr": 4, "Sa": 5, "Su": 6}
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "", "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip  (not calendar.month_name: that follows the process locale)
+
+# Gregorian calendar only; earlier dates follow the Julian calendar in most sources.
+FIRST_GREGORIAN_YEAR = 1583
+LAST_YEAR = 2999
 
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
@@ -45,3 +89,477 @@ def parse_date_line(line: str) -> dt.date | None:
         return dt.date(int(match["year"]), month, int(match["day"]))
     except ValueError:
         return None
+
+
+# ---------------------------------------------------------------------------
+# Date mentions in running prose
+
+Form = Literal["month-day", "day-month", "iso", "numeric"]
+NumericOrder = Literal["ambiguous", "day-first", "month-first"]
+
+# Whitespace inside one mention: spaces and at most one line break (a mention
+# never crosses a paragraph).
+_SP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
+_OSP = r"[^\S\n]*\n?[^\S\n]*"
+_MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A month as written: a full name, or an abbreviation with an optional full
+# stop ("Sept."); a full name never takes the sentence's full stop with it.
+_FULL_MONTHS = frozenset(name.lower() for name in MONTH_NAMES[1:])
+_MONTH_WRITTEN = (
+    "(?:" + "|".join(sorted(_FULL_MONTHS, key=len, reverse=True))
+    + "|(?:" + "|".join(sorted(set(MONTHS) - _FULL_MONTHS, key=len, reverse=True)) + r")\.?)"
+)  # fmt: skip
+_WEEKDAY_WORD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_FULL_WEEKDAY = "|".join(name.lower() for name in WEEKDAY_NAMES)
+# An abbreviated weekday may take a full stop ("Mon."); after a full name a
+# full stop ends the sentence ("… on Monday. May 5 is …").
+_WEEKDAY_WRITTEN = (
+    rf"(?:(?P<wd>\m(?:{_FULL_WEEKDAY}))"
+    rf"|(?P<wd>\m(?:{'|'.join(sorted(set(WEEKDAYS) - set(_FULL_WEEKDAY.split('|')), key=len, reverse=True))}))\.?)"
+)
+_ORDINAL = r"(?:st|nd|rd|th)"
+# A year after a day: ", 2024" always; " 2024" only when no lower-case word
+# follows ("on May 5 2000 people marched" is not a date in 2000).
+_YEAR_AFTER = rf"(?:,{_OSP}(?P<year>\d{{4}})(?![\d,]\d)|{_SP}(?P<year>\d{{4}})(?!\d)(?!{_SP}[a-z]))"
+
+_DATE_CORE = regex.compile(
+    rf"""(?ix)
+    (?<![\w$£€/.:-])(?:
+        (?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))(?![\w/-]|\.\d)
+      | (?P<num>(?P<na>\d{{1,2}})(?P<sep>[/.])(?P<nb>\d{{1,2}})(?:(?P=sep)(?P<ny>\d{{4}}))?)(?![\w/]|[.-]\d)
+      | (?P<md>(?P<mdm>\m{_MONTH_WRITTEN})(?P<mdc>,)?{_SP}(?P<mdd>\d{{1,2}})(?P<mdo>{_ORDINAL})?
+          (?:{_OSP}[–-]{_OSP}(?P<end>\d{{1,2}})(?:{_ORDINAL})?)?(?!\d|[.,:]\d|%){_YEAR_AFTER}?)
+      | (?P<dm>(?P<dmd>\d{{1,2}})(?P<dmo>{_ORDINAL})?(?:{_OSP}[–-]{_OSP}(?P<end>\d{{1,2}})(?:{_ORDINAL})?)?
+          (?:{_SP}of)?{_SP}(?P<dmm>{_MONTH_WRITTEN}(?!\w)){_YEAR_AFTER}?)
+    )
+    """
+)
+# What may stand between a weekday and the date after it.
+_WEEKDAY_BEFORE = regex.compile(
+    rf"""(?ix)
+    (?:
+        {_WEEKDAY_WRITTEN}(?P<sep>{_OSP},{_OSP}(?:the{_SP})?|{_SP}(?:the{_SP})?|{_OSP}\({_OSP})
+      | (?-i:(?P<two>\m(?:Mo|Tu|We|Th|Fr|Sa|Su))),{_OSP}
+    )$
+    """
+)
+_WEEKDAY_AFTER = regex.compile(
+    rf"""(?ix)
+      {_OSP}\({_OSP}(?P<wd>(?:{_WEEKDAY_WORD}))\M\.?{_OSP}\)
+    | ,{_SP}(?:a|which{_SP}was{_SP}a){_SP}(?P<wd>(?:{_WEEKDAY_WORD}))\M(?!['’]s)
+    """
+)
+_CLOSE_PAREN = regex.compile(rf"{_OSP}\)")
+_THE_BEFORE = regex.compile(r"(?i)\bthe\s+$")
+# Lower-case words that may follow "June 5" when it is a date; any other
+# lower-case word ("June 31 people") means the number counts something.
+_FOLLOWERS_OF_A_DATE = frozenset(
+    """a about after against ahead already also an and are around as at be because been before
+    but by can could despite did do does during each following for from had has have he her his
+    i if in into is it its last local marking may might more must near next night nor not on or
+    over saw shall she should since so than that the their them then there these they this
+    through till to too under until was we were when where which while who will with would
+    year years""".split()
+)
+_NEXT_WORD = regex.compile(rf"{_SP}(?P<word>[a-z]+)\b")
+_IN_BEFORE = regex.compile(r"(?i)\bin\s+$")
+_LOOKBACK = 40
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A calendar date as written, with the weekday written next to it.
+
+    ``month``/``day`` are the reading of the date. For a numeric date they
+    are None when the order is ambiguous ("03/04/2024": ``ambiguous``) or
+    when neither order gives a date ("31/02/2014"); ``numbers`` keeps
+    (first, second) as written so a caller configured with a locale can
+    choose. ``year`` is None when the text omits it (``year_given`` is
+    False). ``date`` is the calendar date when the text gives a year and the
+    date exists; a caller resolves a yearless date with :meth:`resolve`.
+    """
+
+    span: tuple[int, int]
+    date_span: tuple[int, int]
+    form: Form
+    year: int | None
+    month: int | None
+    day: int | None
+    weekday: int | None = None
+    weekday_span: tuple[int, int] | None = None
+    numbers: tuple[int, int] | None = None
+    separator: str | None = None
+    ambiguous: bool = False
+    end_day: int | None = None  # "July 29-31": the last day of a day range in one month
+
+    @property
+    def year_given(self) -> bool:
+        return self.year is not None
+
+    @property
+    def date(self) -> dt.date | None:
+        if self.year is None or self.month is None or self.day is None:
+            return None
+        return _make_date(self.year, self.month, self.day)
+
+    def reading(self, order: NumericOrder) -> DateMention:
+        """This mention with an ambiguous numeric order decided by ``order``."""
+        if not self.ambiguous or self.numbers is None or order == "ambiguous":
+            return self
+        first, second = self.numbers
+        month, day = (second, first) if order == "day-first" else (first, second)
+        return dataclasses.replace(self, month=month, day=day, ambiguous=False)
+
+    def resolve(self, reference: dt.date) -> dt.date | None:
+        """The date, taking an omitted year as the one nearest ``reference``.
+
+        "Monday, December 30" in an article of January 2, 2025 is
+        December 30, 2024: of the years around the reference, the one whose
+        date lies closest to it wins (a tie goes to the earlier date: news
+        reports the past more than the future).
+        """
+        if self.month is None or self.day is None:
+            return None
+        if self.year is not None:
+            return self.date
+        candidates = [
+            d for year in (reference.year - 1, reference.year, reference.year + 1)
+            if (d := _make_date(year, self.month, self.day)) is not None
+        ]  # fmt: skip
+        if not candidates:
+            return None
+        return min(candidates, key=lambda d: (abs((d - reference).days), d))
+
+    @property
+    def impossible(self) -> str | None:
+        """Why no calendar has this date ("April has 30 days"), else None."""
+        if self.ambiguous:
+            return None
+        if self.month is not None and self.day is not None:
+            return impossibility(self.year, self.month, self.day)
+        if self.numbers is None:
+            return None
+        first, second = self.numbers
+        if 1 <= first <= 12:
+            return impossibility(self.year, first, second)
+        if 1 <= second <= 12:
+            return impossibility(self.year, second, first)
+        return f"there is no month {min(first, second)}"
+
+
+def impossibility(year: int | None, month: int, day: int) -> str | None:
+    """Why (year, month, day) is not a date, or None if some calendar has it."""
+    if not 1 <= month <= 12:
+        return f"there is no month {month}"
+    if day < 1:
+        return "days are counted from 1"
+    if year is not None and month == 2 and day == 29 and not calendar.isleap(year):
+        return f"{year} is not a leap year"
+    longest = 29 if month == 2 else calendar.monthrange(2001, month)[1]
+    if day > longest:
+        if year is not None and month == 2 and not calendar.isleap(year):
+            return f"February {year} has 28 days"
+        return f"{MONTH_NAMES[month]} has {longest} days"
+    return None
+
+
+def _make_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _capitalised(word: str) -> bool:
+    """Months and weekdays are proper nouns: "May" the month, not "may" the verb."""
+    return word[:1].isupper()
+
+
+def _numeric_reading(first: int, second: int, year: int | None) -> tuple[int | None, int | None, bool]:
+    """(month, day, is_date) of "first/second": day-first, month-first, or ambiguous (None, None)."""
+    probe = year if year is not None else 2000  # a leap year: "29/2" is a date somewhere
+    month_first = _make_date(probe, first, second) is not None
+    day_first = _make_date(probe, second, first) is not None
+    if month_first and day_first:
+        if first == second:
+            return first, second, True
+        return None, None, True
+    if month_first:
+        return first, second, True
+    if day_first:
+        return second, first, True
+    return None, None, False
+
+
+def _core_mention(match: regex.Match[str]) -> DateMention | None:
+    """The date a core match states, or None when it is not really a date."""
+    span = match.span()
+    if match["iso"]:
+        year = int(match["iy"])
+        if not FIRST_GREGORIAN_YEAR <= year <= LAST_YEAR:
+            return None
+        return DateMention(span, span, "iso", year, int(match["im"]), int(match["id"]))
+    if match["num"]:
+        first, second = int(match["na"]), int(match["nb"])
+        year = int(match["ny"]) if match["ny"] else None
+        if year is not None and not FIRST_GREGORIAN_YEAR <= year <= LAST_YEAR:
+            return None
+        if first > 32 or second > 32:
+            return None
+        month, day, is_date = _numeric_reading(first, second, year)
+        if not is_date and (year is None or match["sep"] != "/"):
+            # Neither reading is a date: report it only when the form is
+            # clearly a date ("31/02/2014", "13/13/2020"), never "3.14.1592".
+            return None
+        return DateMention(
+            span, span, "numeric", year, month, day,
+            numbers=(first, second), separator=match["sep"], ambiguous=is_date and month is None,
+        )  # fmt: skip
+    if match["md"]:
+        month_word, day_text = match["mdm"], match["mdd"]
+        form: Form = "month-day"
+    else:
+        month_word, day_text = match["dmm"], match["dmd"]
+        form = "day-month"
+    if not _capitalised(month_word):
+        return None
+    if match["mdc"] and not match["year"]:
+        return None  # "In January, 10 people": only "January, 10, 2016" is a date
+    day = int(day_text)
+    if day > 32:
+        return None
+    year = int(match["year"]) if match["year"] else None
+    if year is not None and not 1000 <= year <= LAST_YEAR:
+        return None
+    end_day = int(match["end"]) if match["end"] else None
+    if end_day == 0 or (end_day is not None and day == 0):
+        return None  # "0-1 May" is a score
+    return DateMention(span, span, form, year, MONTHS[month_word.lower().rstrip(".")], day, end_day=end_day)
+
+
+def _counts_something(prose: str, match: regex.Match[str]) -> bool:
+    """ "June 31 people" or "in May 45 were hurt": a number after a month that counts."""
+    if not match["md"] or match["mdo"] or match["year"] or match["end"]:
+        return False
+    following = _NEXT_WORD.match(prose, match.end())
+    if following is None:
+        return False
+    if _IN_BEFORE.search(prose, max(0, match.start() - 4), match.start()):
+        return True  # "in June 31 were hurt": "in" dates a month, not a day
+    return following["word"] not in _FOLLOWERS_OF_A_DATE
+
+
+def _attach_weekday(prose: str, mention: DateMention) -> DateMention:
+    """The mention with a weekday written just before or just after it.
+
+    A yearless numeric date ("31/10") takes only a weekday set off by a
+    comma or brackets ("Monday, 31/10", "4/23 (Wed)"): "Monday 3/4 of" is a
+    fraction after a weekday.
+    """
+    start, end = mention.span
+    loose_numeric = mention.form == "numeric" and mention.year is None
+    before = _WEEKDAY_BEFORE.search(prose, max(0, start - _LOOKBACK), start)
+    if before is not None and before.end() == start:
+        word = before["wd"] or before["two"]
+        weekday_start = before.start("wd") if before["wd"] else before.start("two")
+        separator = before["sep"] if before["wd"] else ","
+        acceptable = _capitalised(word) and not (
+            len(word) <= 3 and _THE_BEFORE.search(prose, max(0, weekday_start - 5), weekday_start)
+        )
+        if loose_numeric and "," not in separator and "(" not in separator:
+            acceptable = False
+        new_end = end
+        if acceptable and "(" in separator:
+            closing = _CLOSE_PAREN.match(prose, end)
+            acceptable = closing is not None
+            new_end = closing.end() if closing else end
+        if acceptable:
+            weekday = WEEKDAYS[word.lower()] if before["wd"] else TWO_LETTER_WEEKDAYS[word]
+            return dataclasses.replace(
+                mention,
+                span=(weekday_start, new_end),
+                weekday=weekday,
+                weekday_span=(weekday_start, weekday_start + len(word)),
+            )
+    after = None if mention.end_day is not None else _WEEKDAY_AFTER.match(prose, end)
+    if after is not None and _capitalised(after["wd"]) and not (loose_numeric and not after.group().lstrip().startswith("(")):
+        return dataclasses.replace(
+            mention, span=(start, after.end()), weekday=WEEKDAYS[after["wd"].lower()], weekday_span=after.span("wd")
+        )
+    return mention
+
+
+def date_mentions(document: Document) -> tuple[DateMention, ...]:
+    """Every calendar date in the prose, in order (use via ``document.fact``)."""
+    prose = document.prose
+    found: list[DateMention] = []
+    for match in _DATE_CORE.finditer(prose):
+        mention = _core_mention(match)
+        if mention is None or _counts_something(prose, match):
+            continue
+        if mention.form == "numeric" and mention.year is None:
+            # "3/4" alone is a fraction, a score or a ratio; "24/7 coverage" a phrase.
+            following = _NEXT_WORD.match(prose, mention.span[1])
+            if mention.separator != "/" or (following and following["word"] not in _FOLLOWERS_OF_A_DATE):
+                continue
+            mention = _attach_weekday(prose, mention)
+            if mention.weekday is None:
+                continue
+        else:
+            mention = _attach_weekday(prose, mention)
+        found.append(mention)
+    return tuple(found)
+
+
+def describe(date: dt.date) -> str:
+    """ "July 30, 2024": how the messages spell a date."""
+    return f"{MONTH_NAMES[date.month]} {date.day}, {date.year}"
+
+
+# ---------------------------------------------------------------------------
+# Ranges of periods: "from March 2021 to January 2020", "between 2019 and 2017"
+
+# A bare year in a range: outside these, "from 2100 to 1900" counts something.
+BARE_YEAR_RANGE = (1500, 2099)
+
+
+def _period(prefix: str) -> str:
+    """A year, a month and year, or a full date, with groups named ``{prefix}_*``."""
+    return rf"""(?:
+        (?P<{prefix}_m>\m{_MONTH_WRITTEN}){_SP}(?:(?P<{prefix}_d>\d{{1,2}}){_ORDINAL}?,?{_SP})?
+      | (?P<{prefix}_d>\d{{1,2}}){_ORDINAL}?(?:{_SP}of)?{_SP}(?P<{prefix}_m>{_MONTH_WRITTEN}(?!\w)),?{_SP}
+    )?(?P<{prefix}_y>\d{{4}})(?![\d%])"""
+
+
+_RANGE = regex.compile(
+    rf"""(?ix)
+    (?<![\w$£€/.,:-])
+    (?:
+        (?P<kw>\mfrom){_SP}{_period("a")}{_OSP}(?:(?:to|until|till|through|thru)\M|[–—-]){_OSP}{_period("b")}
+      | (?P<kw>\mbetween){_SP}{_period("a")}{_OSP}(?:and\M|[–—-]){_OSP}{_period("b")}
+      | {_period("a")}{_OSP}[–—]{_OSP}{_period("b")}
+      | {_period("a")}-{_period("b")}
+    )
+    (?![\w/]|[-.,]\d)
+    """
+)
+# "output rose from 2019 to 2017": a change verb means the numbers count something.
+_CHANGE_BEFORE = regex.compile(
+    r"""(?ix)\m(?:postpon\w*|delay\w*|push\w*|resched\w*|brought|bring\w*|advanc\w*|shift\w*|extend\w*
+    |ris(?:e|es|ing)|rose|f[ae]ll(?:s|ing|en)?|increas\w*|decreas\w*|dropp?\w*|cut\w*|reduc\w*|declin\w*
+    |climb\w*|gr[eo]w\w*|slipp?\w*|jump\w*|rais\w*|lower\w*|up|down|revis\w*|adjust\w*|chang\w*|mov\w*|went
+    |slid\w*|plung\w*|soar\w*|eas\w*|shr[aiu]nk\w*|expand\w*|trimm?\w*|boost\w*|lift\w*|swung|swing\w*|narrow\w*
+    |widen\w*|improv\w*|wors\w*|total\w*|numbered|number|count\w*|score\w*)
+    (?:\W+\w+){0,3}?\W+$"""
+)
+
+
+@dataclass(frozen=True)
+class PeriodRange:
+    """Two periods read as a range, each as (year,), (year, month) or (year, month, day)."""
+
+    span: tuple[int, int]
+    start: tuple[int, ...]
+    end: tuple[int, ...]
+    start_text: str
+    end_text: str
+
+    @property
+    def reversed(self) -> bool:
+        """The range runs backwards at the precision both ends share."""
+        shared = min(len(self.start), len(self.end))
+        return self.start[:shared] > self.end[:shared]
+
+
+def _period_value(match: regex.Match[str], prefix: str) -> tuple[int, ...] | None:
+    year = int(match[f"{prefix}_y"])
+    month_word = match[f"{prefix}_m"]
+    if month_word is None:
+        return (year,) if BARE_YEAR_RANGE[0] <= year <= BARE_YEAR_RANGE[1] else None
+    if not _capitalised(month_word):
+        return None
+    month = MONTHS[month_word.lower().rstrip(".")]
+    day = match[f"{prefix}_d"]
+    return (year, month) if day is None else (year, month, int(day))
+
+
+def period_ranges(document: Document) -> tuple[PeriodRange, ...]:
+    """Ranges between two periods that name a year, in prose order (use via ``document.fact``).
+
+    Changes ("rose from 2019 to 2017", "moved up from May 2029 to December
+    2021") and counts ("between 2000 and 1500 people") are left out.
+    """
+    prose = document.prose
+    found: list[PeriodRange] = []
+    for match in _RANGE.finditer(prose):
+        start, end = _period_value(match, "a"), _period_value(match, "b")
+        if start is None or end is None:
+            continue
+        if _CHANGE_BEFORE.search(prose, max(0, match.start() - 40), match.start()):
+            continue  # "moved up from May 2029 to December 31, 2021" is a change, not a range
+        if len(start) == 1 and len(end) == 1:
+            following = _NEXT_WORD.match(prose, match.end())
+            if following is not None and following["word"] not in _FOLLOWERS_OF_A_DATE:
+                continue
+        a_start, b_end = match.start("a_y"), match.end("b_y")
+        for group in ("a_m", "a_d"):
+            if match[group] is not None:
+                a_start = min(a_start, match.start(group))
+        b_start = min(match.start(g) for g in ("b_m", "b_d", "b_y") if match[g] is not None)
+        a_end = match.end("a_y")
+        found.append(
+            PeriodRange(match.span(), start, end, prose[a_start:a_end], prose[b_start:b_end])
+        )
+    return tuple(found)
+
+
+# ---------------------------------------------------------------------------
+# Relative words next to what they claim: "today, Tuesday", "last year (2023)"
+
+RelativeWord = Literal["today", "yesterday", "tomorrow", "last year", "this year", "next year"]
+DAY_OFFSETS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+YEAR_OFFSETS: dict[str, int] = {"last": -1, "this": 0, "next": 1}
+_RELATIVE = regex.compile(
+    rf"""(?ix)
+      \m(?P<rel>today|tonight|yesterday|tomorrow)(?:{_OSP},{_OSP}|{_OSP}\({_OSP}(?=\w+\)))
+      (?P<wd>(?:{_FULL_WEEKDAY}))\M(?:{_OSP}\))?(?!['’]s|{_SP}(?!(?:{_MONTH_WORD})\M)(?-i:\p{{Lu}}))
+    | \m(?P<yrel>last|this|next){_SP}year(?:{_OSP}\({_OSP}(?P<year>\d{{4}}){_OSP}\)|{_OSP},{_OSP}(?P<year>\d{{4}}){_OSP},)
+    """
+)
+
+
+@dataclass(frozen=True)
+class RelativeMention:
+    """A relative word and the explicit weekday or year written next to it.
+
+    ``offset`` is in days for "today"/"yesterday"/"tomorrow" (``weekday``
+    set) and in years for "last/this/next year" (``year`` set).
+    """
+
+    span: tuple[int, int]
+    word: str
+    offset: int
+    weekday: int | None = None
+    year: int | None = None
+    claim_span: tuple[int, int] = (0, 0)
+
+
+def relative_mentions(document: Document) -> tuple[RelativeMention, ...]:
+    """Relative day and year words with their explicit value (use via ``document.fact``)."""
+    found: list[RelativeMention] = []
+    for match in _RELATIVE.finditer(document.prose):
+        if match["rel"]:
+            if not _capitalised(match["wd"]):
+                continue
+            word = match["rel"].lower()
+            found.append(
+                RelativeMention(match.span(), word, DAY_OFFSETS[word], weekday=WEEKDAYS[match["wd"].lower()],
+                                claim_span=match.span("wd"))
+            )  # fmt: skip
+        else:
+            word = f"{match['yrel'].lower()} year"
+            found.append(
+                RelativeMention(match.span(), word, YEAR_OFFSETS[match["yrel"].lower()], year=int(match["year"]),
+                                claim_span=match.span("year"))
+            )  # fmt: skip
+    return tuple(found)
