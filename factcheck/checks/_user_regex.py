@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from factcheck.errors import CheckError
-from factcheck.extract.scopes import DEFAULT_SCOPE, SpanSet, validate_scopes
+from factcheck.extract.scopes import DEFAULT_SCOPE, SpanSet, scope_map, validate_scopes
 from factcheck.params import ParamError
 
 if TYPE_CHECKING:
+    from factcheck.document import Document
     from factcheck.rules import Rule
 
 DEFAULT_TIMEOUT = 2.0
@@ -95,17 +96,52 @@ def timed_matches(pattern: Any, text: str, rule: Rule, timeout: float) -> Iterat
     except TimeoutError:
         raise CheckError(
             rule.id,
-            f"a regular expression in {rule.source}:{rule.line} took longer than {timeout:g}s on this document;"
+            f"a regular expression in {rule.source}:{rule.line} took longer than {timeout:g}s on one passage;"
             " simplify it (nested repeats such as (a+)+ backtrack catastrophically) or raise params.timeout",
         ) from None
 
 
-def exception_spans(options: RegexOptions, text: str, rule: Rule) -> SpanSet:
-    """Where the rule's ``exceptions`` match in ``text``: a finding inside one is left alone.
+@dataclass(frozen=True)
+class Hit:
+    """One match in a document: ``start``/``end`` absolute offsets into ``document.text``
+    with surrounding whitespace trimmed; ``match`` is relative to its region, which
+    starts at ``offset``."""
 
-    Matched around the finding rather than against it, so ``exceptions:
-    ['Chicken Kiev']`` keeps the dish while ``Kiev: Kyiv`` still fixes the city.
+    start: int
+    end: int
+    match: Any
+    offset: int
+
+    def group_span(self, group: int | str) -> tuple[int, int] | None:
+        start, end = self.match.span(group)
+        return None if start < 0 else (start + self.offset, end + self.offset)
+
+
+def scoped_matches(pattern: Any, document: Document, rule: Rule, options: RegexOptions) -> Iterator[Hit]:
+    """Matches of ``pattern`` in the regions of the rule's scopes, outside its exceptions.
+
+    Each region (a paragraph, heading, link text or quotation) is matched as
+    its own string, so ``^``/``$`` mean its edges; a match counts only in the
+    scope where it starts, so a phrase is never reported twice.
     """
-    if options.exception_pattern is None:
-        return SpanSet((), ())
-    return SpanSet.of(m.span() for m in timed_matches(options.exception_pattern, text, rule, options.timeout))
+    scopes = document.fact(scope_map)
+    prose = document.prose
+    for region in scopes.regions_in(options.scope):
+        text = prose[region.start : region.end]
+        exceptions = SpanSet((), ())
+        if options.exception_pattern is not None:
+            exceptions = SpanSet.of(m.span() for m in timed_matches(options.exception_pattern, text, rule, options.timeout))
+        for match in timed_matches(pattern, text, rule, options.timeout):
+            relative_start, relative_end = match.span()
+            while relative_start < relative_end and text[relative_start].isspace():
+                relative_start += 1
+            while relative_end > relative_start and text[relative_end - 1].isspace():
+                relative_end -= 1
+            if relative_start == relative_end:
+                continue
+            start, end = relative_start + region.start, relative_end + region.start
+            if scopes.scope_at(start) != region.scope:
+                continue
+            if exceptions.covers(relative_start, relative_end):
+                continue
+            yield Hit(start, end, match, region.start)

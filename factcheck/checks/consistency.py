@@ -44,8 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from factcheck.checks._user_regex import RegexOptions, compile_user_regex, exception_spans, timed_matches
-from factcheck.extract.scopes import scope_map
+from factcheck.checks._user_regex import RegexOptions, compile_user_regex, scoped_matches
 from factcheck.params import ParamError
 
 if TYPE_CHECKING:
@@ -92,17 +91,10 @@ def _form_of(match: Any) -> tuple[int, int]:
 
 def check(document: Document, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
-    scopes = document.fact(scope_map)
-    leave_alone = exception_spans(params, document.prose, rule)
     uses: dict[int, dict[int, list[tuple[int, int]]]] = {}
-    for match in timed_matches(params.compiled, document.prose, rule, params.timeout):
-        start, end = match.span()
-        if not match.group().strip() or not scopes.allows(start, params.scope):
-            continue
-        if leave_alone.covers(start, end):
-            continue
-        set_index, form_index = _form_of(match)
-        uses.setdefault(set_index, {}).setdefault(form_index, []).append((start, end))
+    for hit in scoped_matches(params.compiled, document, rule, params):
+        set_index, form_index = _form_of(hit.match)
+        uses.setdefault(set_index, {}).setdefault(form_index, []).append((hit.start, hit.end))
     for forms in uses.values():
         if len(forms) < 2:
             continue

@@ -44,8 +44,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from factcheck.checks._user_regex import RegexOptions, exception_spans, timed_matches
-from factcheck.extract.scopes import scope_map
+from factcheck.checks._user_regex import RegexOptions, scoped_matches
 from factcheck.params import ParamError
 
 if TYPE_CHECKING:
@@ -68,13 +67,5 @@ class Params(RegexOptions):
 
 def check(document: Document, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
-    scopes = document.fact(scope_map)
-    leave_alone = exception_spans(params, document.prose, rule)
-    for match in timed_matches(params.compiled, document.prose, rule, params.timeout):
-        start, end = match.span()
-        observed = document.text[start:end]
-        if not match.group().strip() or not scopes.allows(start, params.scope):
-            continue
-        if leave_alone.covers(start, end):
-            continue
-        yield rule.finding(document, start, end, match=observed)
+    for hit in scoped_matches(params.compiled, document, rule, params):
+        yield rule.finding(document, hit.start, hit.end, match=document.text[hit.start : hit.end])

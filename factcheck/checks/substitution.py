@@ -44,8 +44,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from factcheck.checks._user_regex import RegexOptions, compile_user_regex, exception_spans, timed_matches
-from factcheck.extract.scopes import scope_map
+from factcheck.checks._user_regex import Hit, RegexOptions, compile_user_regex, scoped_matches
 from factcheck.params import ParamError
 
 if TYPE_CHECKING:
@@ -59,12 +58,11 @@ _GROUP_PREFIX = "swap_"
 
 @dataclass(frozen=True)
 class Swap:
-    """One ``wrong: right`` entry; ``pattern`` (the key alone) is kept only when the
-    replacement refers to the key's groups and needs them expanded."""
+    """One ``wrong: right`` entry; ``expands`` when the replacement uses ``$1``."""
 
     wrong: str
     right: str
-    pattern: Any = None
+    expands: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,7 +84,7 @@ class Params(RegexOptions):
                 number = int(reference.group(1) or reference.group(2))
                 if number > key_pattern.groups:
                     raise ParamError("swap", f"{right!r} refers to group {number}, but {wrong!r} has {key_pattern.groups}")
-            swaps.append(Swap(wrong, right, key_pattern if uses_groups else None))
+            swaps.append(Swap(wrong, right, uses_groups))
         # Longest key first, as Vale does, so 'MPL 2.0' wins over 'MPL'.
         ordered = sorted(range(len(swaps)), key=lambda i: -len(swaps[i].wrong))
         body = "|".join(f"(?P<{_GROUP_PREFIX}{i}>{swaps[i].wrong})" for i in ordered)
@@ -94,44 +92,39 @@ class Params(RegexOptions):
         object.__setattr__(self, "compiled", compile_user_regex(self.wrap(body), "swap", self.flags))
 
 
-def _which_swap(match: Any, params: Params) -> Swap:
-    """The entry whose key matched: the named group that took part in the match."""
+def _which_swap(match: Any, params: Params) -> tuple[Swap, str]:
+    """The entry whose key matched (the named group that took part), and that group's name."""
     name = match.lastgroup
     if not (name and name.startswith(_GROUP_PREFIX)):
         name = next(n for n, value in match.groupdict().items() if n.startswith(_GROUP_PREFIX) and value is not None)
-    return params.swaps[int(name.removeprefix(_GROUP_PREFIX))]
+    return params.swaps[int(name.removeprefix(_GROUP_PREFIX))], name
 
 
-def _suggestion(swap: Swap, document: Document, start: int, end: int, params: Params) -> str:
-    """The replacement, with ``$1`` filled from the document's own text (code included)."""
+def _suggestion(swap: Swap, group: str, hit: Hit, document: Document, params: Params) -> str:
+    """The replacement, ``$1`` filled from the document's own text (code spans included).
+
+    A key's own groups are numbered right after the named group that wraps it,
+    so its group ``n`` is the combined pattern's group ``index + n``.
+    """
     right = swap.right
-    if swap.pattern is not None:
-        key_match = swap.pattern.fullmatch(document.prose, start, end, timeout=params.timeout)
+    if swap.expands:
+        base = params.compiled.groupindex[group]
 
         def group_text(reference: Any) -> str:
-            number = int(reference.group(1) or reference.group(2))
-            if key_match is None or key_match.start(number) < 0:
-                return ""
-            return document.text[key_match.start(number) : key_match.end(number)]
+            span = hit.group_span(base + int(reference.group(1) or reference.group(2)))
+            return "" if span is None else document.text[span[0] : span[1]]
 
         right = _GROUP_REFERENCE.sub(group_text, right)
-    observed = document.text[start:end]
-    if params.capitalize and observed[:1].isupper():
+    if params.capitalize and document.text[hit.start : hit.start + 1].isupper():
         right = right[:1].upper() + right[1:]
     return right
 
 
 def check(document: Document, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
-    scopes = document.fact(scope_map)
-    leave_alone = exception_spans(params, document.prose, rule)
-    for match in timed_matches(params.compiled, document.prose, rule, params.timeout):
-        start, end = match.span()
-        observed = document.text[start:end]
-        if not match.group().strip() or not scopes.allows(start, params.scope):
-            continue
-        swap = _which_swap(match, params)
-        suggestion = _suggestion(swap, document, start, end, params)
-        if observed.strip() == suggestion or leave_alone.covers(start, end):
-            continue
-        yield rule.finding(document, start, end, suggestion=suggestion, match=observed)
+    for hit in scoped_matches(params.compiled, document, rule, params):
+        observed = document.text[hit.start : hit.end]
+        swap, group = _which_swap(hit.match, params)
+        suggestion = _suggestion(swap, group, hit, document, params)
+        if observed != suggestion:
+            yield rule.finding(document, hit.start, hit.end, suggestion=suggestion, match=observed)

@@ -12,6 +12,12 @@ one scope, decided in this order:
 * ``prose``: everything else (paragraphs, list items, table cells).
 
 Rules default to ``[prose]``; a rule that must look everywhere lists all four.
+
+A rule's expressions run over each *region* of its scopes separately, as
+Vale runs them over each block: a paragraph or table cell (prose), a heading,
+one link's text, one quotation. So ``^`` and ``$`` mean the start and end of
+that region (``'^here$'`` with ``scope: [link-text]`` is a link whose whole
+text is "here"), and a match counts only in the scope where it starts.
 """
 
 from __future__ import annotations
@@ -73,12 +79,26 @@ class SpanSet:
 
 
 @dataclass(frozen=True)
+class Region:
+    """A stretch of the document a rule's expressions see as one string."""
+
+    scope: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class ScopeMap:
-    """Which scope each offset of one document is in (see the module docstring)."""
+    """Which scope each offset of one document is in (see the module docstring),
+    and the regions of each scope, in document order."""
 
     headings: SpanSet
     quotes: SpanSet
     link_texts: SpanSet
+    regions: tuple[Region, ...]
+
+    def regions_in(self, scopes: tuple[str, ...]) -> list[Region]:
+        return [region for region in self.regions if region.scope in scopes]
 
     def scope_at(self, offset: int) -> str:
         if self.headings.contains(offset):
@@ -89,15 +109,30 @@ class ScopeMap:
             return "link-text"
         return "prose"
 
-    def allows(self, offset: int, scopes: tuple[str, ...]) -> bool:
-        """True if ``offset`` lies in one of ``scopes`` (fast when all are allowed)."""
-        return len(scopes) == len(SCOPES) or self.scope_at(offset) in scopes
+
+def _prose_outside_blocks(document: Document) -> list[tuple[int, int]]:
+    """Prose the parser put in no block (loose text in HTML): still prose, never lost."""
+    gaps = []
+    position = 0
+    for block in sorted(document.blocks, key=lambda b: b.start):
+        if block.start > position and document.prose[position : block.start].strip():
+            gaps.append((position, block.start))
+        position = max(position, block.end)
+    if document.prose[position:].strip():
+        gaps.append((position, len(document.prose)))
+    return gaps
 
 
 def scope_map(document: Document) -> ScopeMap:
     """Build the map once per document (use ``document.fact(scope_map)``)."""
     headings = SpanSet.of((b.start, b.end) for b in document.blocks if b.kind == "heading")
-    quoted = list(document.fact(quotations).spans)
-    quoted.extend((b.start, b.end) for b in document.blocks if "blockquote" in b.containers)
+    quoted = SpanSet.of(
+        [*document.fact(quotations).spans, *((b.start, b.end) for b in document.blocks if "blockquote" in b.containers)]
+    )
     link_texts = SpanSet.of((link.text_start, link.text_end) for link in document.links)
-    return ScopeMap(headings, SpanSet.of(quoted), link_texts)
+    regions = {Region("heading" if b.kind == "heading" else "prose", b.start, b.end) for b in document.blocks}
+    regions.update(Region("prose", start, end) for start, end in _prose_outside_blocks(document))
+    regions.update(Region("quote", start, end) for start, end in zip(quoted.starts, quoted.ends, strict=True))
+    regions.update(Region("link-text", start, end) for start, end in zip(link_texts.starts, link_texts.ends, strict=True))
+    ordered = tuple(sorted(regions, key=lambda r: (r.start, r.end, r.scope)))
+    return ScopeMap(headings, quoted, link_texts, ordered)
