@@ -20,7 +20,8 @@ from factcheck.checks import available_kinds, load_kind
 from factcheck.errors import ConfigError
 from factcheck.findings import Finding, Severity
 from factcheck.params import build_params, did_you_mean
-from factcheck.yaml_lines import LineDict, line_of, load_all
+from factcheck.rule_cache import load_documents
+from factcheck.yaml_lines import LineDict, line_of
 
 if TYPE_CHECKING:
     from factcheck.document import Document
@@ -245,7 +246,7 @@ def load_rule_file(path: Path, builtin: bool = False) -> list[Rule]:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read rule file: {error}", str(path)) from None
     rules = []
-    for document in load_all(text, str(path)):
+    for document in load_documents(text, str(path)):  # parsed YAML is cached by file contents
         if document is None:
             continue
         rules.append(parse_rule(document, str(path), builtin))

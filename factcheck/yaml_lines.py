@@ -8,12 +8,14 @@ duplicated key is an error instead of a silent overwrite.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import ConfigError
+
+if TYPE_CHECKING:
+    import yaml
 
 
 class LineDict(dict[Any, Any]):
@@ -30,20 +32,27 @@ class LineList(list[Any]):
     item_lines: list[int]
 
 
-class _Loader(yaml.SafeLoader):
-    pass
+@functools.cache
+def _loader_class() -> type[yaml.SafeLoader]:
+    """The loader, built on first use: a run whose rule files are cached never imports PyYAML."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    _Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    _Loader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    _Loader.add_constructor("tag:yaml.org,2002:map", _mapping)
+    _Loader.add_constructor("tag:yaml.org,2002:seq", _sequence)
+    return _Loader
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
-def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
@@ -62,21 +71,19 @@ def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     return result
 
 
-def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+def _sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> LineList:
     result = LineList(loader.construct_object(child, deep=True) for child in node.value)
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _mapping)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _sequence)
-
-
 def load_all(text: str, name: str) -> list[Any]:
     """Every YAML document in ``text``; syntax errors become ConfigError at file:line."""
+    import yaml
+
     try:
-        loader = _Loader(text)
+        loader = _loader_class()(text)
         loader.name = name
         try:
             documents = []

@@ -8,6 +8,9 @@ import regex
 import yaml
 
 _CLOSE = regex.compile(r"^(?:---|\.\.\.)[ \t]*$", regex.MULTILINE)
+# libyaml's safe loader when PyYAML was built with it: the same YAML, ~10x faster
+# than the pure-Python one, which was a few per cent of a corpus run.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def split_front_matter(text: str) -> tuple[int, dict[str, Any]]:
@@ -23,7 +26,7 @@ def split_front_matter(text: str) -> tuple[int, dict[str, Any]]:
         return 0, {}
     end = close.end()
     try:
-        data = yaml.safe_load(text[4 : close.start()])
+        data = yaml.load(text[4 : close.start()], Loader=_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError:
         data = None
     return end, data if isinstance(data, dict) else {}

@@ -1,0 +1,182 @@
+"""Behaviour that keeps factcheck fast without changing what it reports.
+
+No timings here (bench/run measures those): these tests pin down the
+mechanisms (the rule cache, lazy imports, parallel output, streaming) so a
+later change cannot quietly undo them.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck import rule_cache
+from factcheck.cli import main
+from factcheck.errors import ConfigError
+from factcheck.rules import load_rule_file, load_rules
+from factcheck.yaml_lines import LineDict, LineList, load_all
+
+ROOT = Path(__file__).resolve().parent.parent
+
+RULE_YAML = """\
+id: test-placeholder
+kind: pattern
+severity: warning
+message: "Placeholder '{match}'"
+description: |
+  ## What it does
+  Flags TK.
+params:
+  tokens: ['TK']
+examples:
+  - text: "Vote on TK."
+    date: 2024-05-03
+    expect: [{line: 1, match: TK}]
+  - text: "A TKO."
+    expect: []
+"""
+
+
+@pytest.fixture
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    return tmp_path / "xdg" / "factcheck" / "rules"
+
+
+def _shape(value: object) -> object:
+    """Values with the line numbers that error messages rely on."""
+    if isinstance(value, LineDict):
+        return ("map", value.line, {k: (_shape(v), value.key_lines[k]) for k, v in value.items()})
+    if isinstance(value, LineList):
+        return ("seq", value.line, [_shape(v) for v in value], value.item_lines)
+    return (type(value).__name__, value)
+
+
+def test_cached_documents_equal_a_fresh_parse_with_lines(cache_home: Path) -> None:
+    fresh = load_all(RULE_YAML, "r.yaml")
+    first = rule_cache.load_documents(RULE_YAML, "r.yaml")
+    assert list(cache_home.glob("*.marshal")), "the first load stores an entry"
+    second = rule_cache.load_documents(RULE_YAML, "r.yaml")
+    assert _shape(first) == _shape(fresh) == _shape(second)
+    example_date = second[0]["examples"][0]["date"]
+    assert type(example_date).__name__ == "date"
+
+
+def test_cache_lives_under_xdg_cache_home_never_beside_the_rules(cache_home: Path, tmp_path: Path) -> None:
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    (rules_dir / "mine.yaml").write_text(RULE_YAML, encoding="utf-8")
+    load_rules([rules_dir], builtin=False)
+    assert sorted(p.name for p in rules_dir.iterdir()) == ["mine.yaml"]
+    assert len(list(cache_home.glob("*.marshal"))) == 1
+
+
+def test_factcheck_cache_dir_and_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "explicit"))
+    rule_cache.load_documents(RULE_YAML, "r.yaml")
+    assert list((tmp_path / "explicit" / "rules").glob("*.marshal"))
+    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    assert rule_cache.cache_dir() is None
+    assert _shape(rule_cache.load_documents(RULE_YAML, "r.yaml")) == _shape(load_all(RULE_YAML, "r.yaml"))
+
+
+def test_an_edited_rule_file_is_parsed_again(cache_home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "r.yaml"
+    path.write_text(RULE_YAML, encoding="utf-8")
+    assert load_rule_file(path)[0].severity.name.lower() == "warning"
+    path.write_text(RULE_YAML.replace("severity: warning", "severity: error"), encoding="utf-8")
+    assert load_rule_file(path)[0].severity.name.lower() == "error"
+    assert len(list(cache_home.glob("*.marshal"))) == 2
+
+
+def test_a_corrupt_entry_is_ignored(cache_home: Path) -> None:
+    rule_cache.load_documents(RULE_YAML, "r.yaml")
+    for entry in cache_home.glob("*.marshal"):
+        entry.write_bytes(b"not marshal data")
+    assert _shape(rule_cache.load_documents(RULE_YAML, "r.yaml")) == _shape(load_all(RULE_YAML, "r.yaml"))
+
+
+def test_errors_are_never_cached(cache_home: Path, tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("id: x\nkind: pattern\nmessage: [unclosed\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ConfigError) as raised:
+            load_rule_file(path)
+        assert f"{path}:" in str(raised.value)
+    assert not cache_home.exists() or not list(cache_home.glob("*.marshal"))
+
+
+def test_builtin_rules_from_the_cache_equal_a_fresh_load(cache_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = load_rules()
+    warm = load_rules()
+    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    uncached = load_rules()
+    for a, b, c in zip(cold, warm, uncached, strict=True):
+        assert (a.id, a.line, a.params, a.examples) == (b.id, b.line, b.params, b.examples) == (c.id, c.line, c.params, c.examples)
+
+
+def _modules_after(args: list[str], tmp_path: Path) -> set[str]:
+    """Top-level packages imported by a whole ``factcheck`` run (in a fresh interpreter)."""
+    script = (
+        "import sys\n"
+        f"sys.argv = ['factcheck', *{args!r}]\n"
+        "from factcheck.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write('MODULES ' + ' '.join(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=tmp_path, env=env)
+    line = next(line for line in done.stderr.splitlines() if line.startswith("MODULES "))
+    return set(line.split()[1:])
+
+
+def test_json_run_on_one_file_imports_no_rich_no_multiprocessing(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("Monday, March 4, 2024\n\nThe council met on Monday.\n", encoding="utf-8")
+    modules = _modules_after(["check", "--format", "json", str(article)], tmp_path)
+    assert "factcheck" in modules
+    assert not modules & {"rich", "multiprocessing", "concurrent", "pathspec"}
+
+
+def test_version_imports_no_parser(tmp_path: Path) -> None:
+    modules = _modules_after(["--version"], tmp_path)
+    assert not modules & {"rich", "markdown_it", "yaml", "multiprocessing"}
+
+
+def _generate_corpus(out: Path, count: int) -> None:
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "bench" / "generate.py")
+    assert spec and spec.loader
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    generate.write_corpus(out, count, seed=3)
+
+
+def test_jobs_output_is_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    corpus = tmp_path / "corpus"
+    _generate_corpus(corpus, 24)
+    runner = CliRunner()
+    outputs = []
+    for jobs in ("1", "2"):
+        result = runner.invoke(main, ["check", "--format", "json", "--fail-on", "never", "--jobs", jobs, str(corpus)])
+        assert result.exit_code == 0, result.output
+        outputs.append(result.output)
+    assert outputs[0] == outputs[1]
+    assert json.loads(outputs[0])["summary"]["files"] == 24
+
+
+def test_corpus_generator_is_deterministic(tmp_path: Path) -> None:
+    _generate_corpus(tmp_path / "a", 5)
+    _generate_corpus(tmp_path / "b", 5)
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.md"))
+    assert files_a == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.md"))
+    assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files_a)
