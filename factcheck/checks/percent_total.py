@@ -1,0 +1,522 @@
+"""Kind ``percent-total``: shares of one whole that do not add up.
+
+## What it does
+Groups percentages that are shares of the same whole and checks their sum:
+
+* **prose**: percentages in one sentence, or in consecutive sentences of one
+  passage, each tied to a whole by a cue from the rule's ``cues`` ("of the
+  vote", "won", "received", "backed", "of respondents"...). A new group starts
+  where a sentence opens with a contrast or a scene-setting phrase ("However",
+  "In February,"), names a new poll, question, contest or period, or where two
+  percentages are "of" different wholes ("60% of men and 55% of women");
+* **tables**: a Markdown table column of percentages, with a "Total" row, if
+  any, checked against the sum of the rows above it;
+* **lists**: consecutive bullets "Name: 45%" / "Name — 45 percent".
+
+It flags a group whose sum passes 100% by more than the rounding tolerance
+(half a unit of the last digit written, per item; ranges count their low end,
+"about"/"nearly" widen the slack), and a group declared complete (a Total row,
+an "Other"/"Undecided"/"Don't know" member, or ``declared_complete: true``)
+whose sum misses 100%. The finding spans the group and shows the arithmetic.
+
+It leaves alone changes and rates ("rose 5%", "inflation hit 10%"), stakes
+and finance wording, figures above 100%, a figure restated in brackets
+("40% (39.9%)"), time series, and every group of an article that says its
+survey allowed more than one answer.
+
+## Why is this bad?
+"Maduro took 61.2% of the vote, while Gonzalez received 44.2%" cannot be true:
+shares of one vote cannot pass 100%. One of the figures is a typo, and the
+reader cannot tell which.
+
+## Example
+```markdown
+Maduro took 61.2% of the vote, while Gonzalez received 44.2%.
+```
+
+## Use instead
+```markdown
+Maduro took 51.2% of the vote, while Gonzalez received 44.2%.
+```
+Check the figures against the source; if the answers were not exclusive, say
+so ("respondents could choose more than one answer").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from factcheck.extract.numbers import PercentMention, percentages
+from factcheck.extract.percentages import LabelledShare, ListRun, TableColumn, list_runs, table_columns
+from factcheck.extract.sentences import Sentence, sentences
+from factcheck.params import ParamError
+
+if TYPE_CHECKING:
+    from factcheck.document import Document
+    from factcheck.findings import Finding
+    from factcheck.rules import Rule
+
+Lexicon = dict[str, tuple[str, ...]]  # language code -> regular expressions
+
+_WORD_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.%-]*")
+_WHOLE_AFTER = regex.compile(
+    r"(?i)^\s*of\s+(?P<whole>[\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,4})"
+)
+_WHOLE_STOP = frozenset("and or but while with in at to for from by as who which that than was were is are had has".split())
+_DETERMINERS = frozenset("the a an all those these its their his her our this that".split())
+_BRACKETED = regex.compile(r"^\s*[(\[]\s*$")
+_YEAR = regex.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+CLAUSE_BREAK = regex.compile(r"[;:,]|\s[—–]\s|\b(?:and|while|whereas|but)\b")
+EPSILON = 1e-9
+CONTINUATION_WORDS = 4
+
+
+def _compile(lexicon: Lexicon, param: str, template: str = "{}") -> Any:
+    """One case-insensitive alternation over every language's expressions."""
+    expressions = [expression for language in sorted(lexicon) for expression in lexicon[language]]
+    if not expressions:
+        return None
+    for expression in expressions:
+        try:
+            regex.compile(expression)
+        except regex.error as error:
+            raise ParamError(param, f"invalid regular expression {expression!r}: {error}") from None
+    body = "(?:" + "|".join(f"(?:{e})" for e in expressions) + ")"
+    return regex.compile(template.format(body), regex.IGNORECASE | regex.V1)
+
+
+@dataclass(frozen=True)
+class Params:
+    """Cue lists are regular expressions keyed by language ({en: [...], es: [...]});
+    every language's list is used. See rules/percent-total.yaml for the defaults."""
+
+    # Words in a percentage's clause that tie it to an exclusive whole (a vote, seats).
+    choice_cues: Lexicon = field(default_factory=dict)
+    # Words that make it a survey answer (of respondents, said); a survey-only
+    # group is checked when it also has a choice cue, an exclusive answer or a complete label.
+    survey_cues: Lexicon = field(default_factory=dict)
+    exclusive_answers: Lexicon = field(default_factory=dict)
+    # A token among the few before the percentage that makes it a change ("rose", "from", "up").
+    change_words: Lexicon = field(default_factory=dict)
+    # Text right before (anchored at its end) or right after (at its start) that makes it no share.
+    not_share_before: Lexicon = field(default_factory=dict)
+    not_share_after: Lexicon = field(default_factory=dict)
+    # Labels that declare a set complete: a table/list label matching in full, or a prose member's clause.
+    complete_labels: Lexicon = field(default_factory=dict)
+    total_labels: Lexicon = field(default_factory=dict)
+    # Sentence openings that start a new group, and words naming a new poll, question or contest.
+    new_group_openers: Lexicon = field(default_factory=dict)
+    new_whole_words: Lexicon = field(default_factory=dict)
+    # Period words ("last year"); years and month names are always periods.
+    period_words: Lexicon = field(default_factory=dict)
+    # Where a member's own clause names a place or group ("in Ohio", "among men").
+    context_phrases: Lexicon = field(default_factory=dict)
+    multiple_answers: Lexicon = field(default_factory=dict)
+    # Table headers and list lead-ins that say the figures are shares / are not shares.
+    share_headers: Lexicon = field(default_factory=dict)
+    not_share_headers: Lexicon = field(default_factory=dict)
+    # Row or bullet labels of a time series (years, months, quarters).
+    time_labels: Lexicon = field(default_factory=dict)
+    # Treat every group as complete (an elections desk whose tables always list every option).
+    declared_complete: bool = False
+    # Words before the percentage searched for a cue (the clause is also cut at the previous percentage).
+    window_words: int = 8
+    over_problem: str = "shares of one whole add up to more than 100%"
+    incomplete_problem: str = "the set is complete ({reason}) but does not add up to 100%"
+    total_problem: str = "the {label} row says {total}"
+
+    choice_re: Any = field(init=False, repr=False, compare=False)
+    survey_re: Any = field(init=False, repr=False, compare=False)
+    answer_re: Any = field(init=False, repr=False, compare=False)
+    change_re: Any = field(init=False, repr=False, compare=False)
+    not_before_re: Any = field(init=False, repr=False, compare=False)
+    not_after_re: Any = field(init=False, repr=False, compare=False)
+    complete_re: Any = field(init=False, repr=False, compare=False)
+    complete_label_re: Any = field(init=False, repr=False, compare=False)
+    total_re: Any = field(init=False, repr=False, compare=False)
+    opener_re: Any = field(init=False, repr=False, compare=False)
+    new_whole_re: Any = field(init=False, repr=False, compare=False)
+    period_re: Any = field(init=False, repr=False, compare=False)
+    context_re: Any = field(init=False, repr=False, compare=False)
+    multiple_re: Any = field(init=False, repr=False, compare=False)
+    share_header_re: Any = field(init=False, repr=False, compare=False)
+    not_share_header_re: Any = field(init=False, repr=False, compare=False)
+    time_label_re: Any = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        from factcheck.extract.dates import MONTHS
+
+        if not self.choice_cues and not self.survey_cues:
+            raise ParamError("choice_cues", "give at least one cue (choice_cues or survey_cues)")
+        if self.window_words < 1:
+            raise ParamError("window_words", "must be at least 1")
+        word = r"(?<![\w]){}(?![\w])"
+        months = {"_": tuple(m for m in MONTHS if len(m) > 3 and m != "march")}  # "a march" is no period
+        compiled = {
+            "choice_re": _compile(self.choice_cues, "choice_cues", word),
+            "survey_re": _compile(self.survey_cues, "survey_cues", word),
+            "answer_re": _compile(self.exclusive_answers, "exclusive_answers", word),
+            "change_re": _compile(self.change_words, "change_words", r"^(?:{})$"),
+            "not_before_re": _compile(self.not_share_before, "not_share_before", r"(?<![\w])(?:{})\s*$"),
+            "not_after_re": _compile(self.not_share_after, "not_share_after", r"^\s*(?:{})(?![\w])"),
+            "complete_re": _compile(self.complete_labels, "complete_labels", word),
+            "complete_label_re": _compile(self.complete_labels, "complete_labels", r"^\W*(?:{})\W*$"),
+            "total_re": _compile(self.total_labels, "total_labels", r"^\W*(?:{})\W*$"),
+            "opener_re": _compile(self.new_group_openers, "new_group_openers", r"^\W*(?:{})"),
+            "new_whole_re": _compile(self.new_whole_words, "new_whole_words", word),
+            "period_re": _compile(
+                {**self.period_words, "_months": months["_"], "_years": (r"(?:1[89]|20)\d\d",)}, "period_words", word
+            ),
+            "context_re": _compile(self.context_phrases, "context_phrases", r"(?<![\w])(?:{})"),
+            "multiple_re": _compile(self.multiple_answers, "multiple_answers", word),
+            "share_header_re": _compile(self.share_headers, "share_headers", r"(?<![\w])(?:{})(?![\w])"),
+            "not_share_header_re": _compile(self.not_share_headers, "not_share_headers", word),
+            "time_label_re": _compile(
+                {**self.time_labels, "_months": months["_"], "_years": (r"(?:1[89]|20)\d\d",)}, "time_labels", r"^\W*(?:{})"
+            ),
+        }
+        for name, value in compiled.items():
+            object.__setattr__(self, name, value)
+
+
+def _search(pattern: Any, text: str) -> Any:
+    return pattern.search(text) if pattern is not None else None
+
+
+@dataclass
+class Member:
+    """A percentage taken as a share, with what its clause says about its whole."""
+
+    mention: PercentMention
+    choice: bool
+    complete: str | None  # the complete label found in its clause
+    answer: bool
+    whole: str | None  # the "of ..." noun phrase right after it
+    tags: frozenset[str]  # periods and contexts named in its clause
+
+
+@dataclass
+class Group:
+    members: list[Member]
+    sentences: list[int]
+
+
+# ---------------------------------------------------------------- arithmetic
+
+
+def _format(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}%"
+
+
+def _arithmetic(mentions: Sequence[PercentMention]) -> tuple[str, float]:
+    decimals = max(m.decimals for m in mentions)
+    total = sum(m.low for m in mentions)
+    terms = " + ".join(_format(m.low, decimals) for m in mentions)
+    return f"{terms} = {_format(total, decimals)}", total
+
+
+def _bounds(mentions: Sequence[PercentMention]) -> tuple[float, float | None]:
+    low = 0.0
+    high: float | None = 0.0
+    for mention in mentions:
+        m_low, m_high = mention.number.bounds()
+        if mention.form == "fraction":
+            m_low, m_high = mention.value - mention.tolerance, mention.value + mention.tolerance
+            if mention.qualifier == "at_least":
+                m_high = None
+            elif mention.qualifier is not None:
+                m_low = 0.0
+        elif mention.high != mention.low:
+            m_low = mention.low - mention.tolerance
+        low += m_low
+        high = None if high is None or m_high is None else high + m_high
+    return low, high
+
+
+def _judge(
+    document: Document, rule: Rule, mentions: Sequence[PercentMention], complete_reason: str | None, start: int, end: int
+) -> Finding | None:
+    """The finding for a group that passes 100%, or that is complete and misses 100%."""
+    params: Params = rule.params
+    if len(mentions) < 2:
+        return None
+    low, high = _bounds(mentions)
+    arithmetic, total = _arithmetic(mentions)
+    if low > 100 + EPSILON:
+        problem = params.over_problem
+    elif complete_reason is not None and high is not None and high < 100 - EPSILON:
+        problem = params.incomplete_problem.format(reason=complete_reason)
+    else:
+        return None
+    return rule.finding(
+        document, start, end, arithmetic=arithmetic, problem=problem, sum=_format(total, max(m.decimals for m in mentions)),
+        members=len(mentions),
+    )
+
+
+# ---------------------------------------------------------------- tables and lists
+
+
+def _structured_set_is_shares(params: Params, shares: Sequence[LabelledShare], context: str) -> bool:
+    if any(s.signed for s in shares):
+        return False
+    if any(s.mention.value > 100 for s in shares):
+        return False
+    if _search(params.not_share_header_re, context):
+        return False
+    labels = [s.label for s in shares]
+    return not (params.time_label_re is not None and sum(1 for l in labels if params.time_label_re.search(l)) >= 2)
+
+
+def _complete_label(params: Params, labels: Sequence[str]) -> str | None:
+    if params.complete_label_re is None:
+        return None
+    return next((label for label in labels if params.complete_label_re.match(label)), None)
+
+
+def _check_column(document: Document, rule: Rule, column: TableColumn) -> Iterator[Finding]:
+    params: Params = rule.params
+    total_at = next(
+        (i for i, (label, _) in enumerate(column.rows) if params.total_re is not None and params.total_re.match(label)), None
+    )
+    body = column.rows if total_at is None else column.rows[:total_at]
+    shares = [share for _, share in body if share is not None]
+    total_share = column.rows[total_at][1] if total_at is not None else None
+    if not _structured_set_is_shares(params, shares, column.header) or len(shares) < 2:
+        return
+    label = _complete_label(params, [s.label for s in shares])
+    reason = f"it lists '{label}'" if label else ("declared complete by the rule" if params.declared_complete else None)
+    if total_share is not None:
+        mentions = [s.mention for s in shares]
+        low, high = _bounds(mentions)
+        total = total_share.mention
+        over = low > total.value + total.tolerance + EPSILON
+        under = high is not None and high < total.value - total.tolerance - EPSILON
+        if over or under:
+            arithmetic, _ = _arithmetic(mentions)
+            yield rule.finding(
+                document, column.start, total.end, arithmetic=arithmetic,
+                problem=params.total_problem.format(label=total_share.label, total=total.text),
+                sum=arithmetic.rsplit(" = ", 1)[1], members=len(mentions),
+            )  # fmt: skip
+            return
+        reason = reason or f"a {total_share.label} row"
+    elif reason is None and not _search(params.share_header_re, column.header):
+        return  # a column of percentages that says nothing about being shares of one whole
+    finding = _judge(document, rule, [s.mention for s in shares], reason, column.start, shares[-1].mention.end)
+    if finding is not None:
+        yield finding
+
+
+def _check_list(document: Document, rule: Rule, run: ListRun) -> Iterator[Finding]:
+    params: Params = rule.params
+    if not _structured_set_is_shares(params, run.items, run.lead_in):
+        return
+    if params.change_re is not None and any(params.change_re.match(t) for t in _WORD_TOKEN.findall(run.lead_in)):
+        return
+    label = _complete_label(params, [s.label for s in run.items])
+    reason = f"it lists '{label}'" if label else ("declared complete by the rule" if params.declared_complete else None)
+    finding = _judge(document, rule, [s.mention for s in run.items], reason, run.start, run.end)
+    if finding is not None:
+        yield finding
+
+
+# ---------------------------------------------------------------- prose
+
+
+def _clause_tail(text: str) -> str:
+    """The part of ``text`` after its last clause break."""
+    last = None
+    for last in CLAUSE_BREAK.finditer(text):
+        pass
+    return text[last.end() :] if last is not None else text
+
+
+def _clause_head(text: str) -> str:
+    found = CLAUSE_BREAK.search(text)
+    return text[: found.start()] if found else text
+
+
+def _whole(after: str) -> str | None:
+    """The whole a percentage is "of", normalised: "of the votes of Latino voters" ->
+    "vote of latino voter"; "of the vote" and "of votes" -> "vote"."""
+    found = _WHOLE_AFTER.match(after)
+    if not found:
+        return None
+    words = []
+    for word in found["whole"].lower().split():
+        if word in _WHOLE_STOP:
+            break
+        if word in _DETERMINERS:
+            continue
+        word = word.removesuffix("'s").removesuffix("’s")
+        words.append(word[:-1] if word.endswith("s") and len(word) > 3 else word)
+    return " ".join(words) or None
+
+
+def _tags(params: Params, clause: str) -> frozenset[str]:
+    found = set()
+    for pattern in (params.period_re, params.context_re):
+        if pattern is not None:
+            found.update(" ".join(m.group().lower().split()) for m in pattern.finditer(clause))
+    return frozenset(found)
+
+
+def _member(params: Params, prose: str, sentence: Sentence, mention: PercentMention, previous: PercentMention | None,
+            following: PercentMention | None, previous_member: Member | None) -> Member | None:  # fmt: skip
+    """``mention`` as a share, or None when its clause says it is not one.
+
+    A percentage with no cue of its own continues the previous share when only
+    a few words stand between them ("led Trump 47 percent to 40 percent with 5
+    percent for Amash", "Smith 48%, Jones 45%").
+    """
+    if mention.value > 100 or mention.unit != "percent":
+        return None
+    wide_before = prose[max(sentence.start, mention.start - 80) : mention.start]
+    if params.change_re is not None:
+        recent = _WORD_TOKEN.findall(_clause_tail(wide_before))[-3:]
+        if any(params.change_re.match(token.rstrip(".")) for token in recent):
+            return None
+    if _search(params.not_before_re, wide_before):
+        return None
+    cut = previous.end if previous is not None else sentence.start
+    before = prose[max(cut, mention.start - 80) : mention.start]
+    stop = following.start if following is not None else sentence.end
+    after = prose[mention.end : min(stop, mention.end + 80)]
+    if _search(params.not_after_re, after):
+        return None
+    words = _WORD_TOKEN.findall(before)[-params.window_words :]
+    near_before = " ".join(words)
+    head = _clause_head(after)
+    window = f"{near_before} {head}"
+    choice = bool(_search(params.choice_re, window))
+    survey = bool(_search(params.survey_re, window))
+    complete_match = _search(params.complete_re, f"{_clause_tail(before)} {head}")
+    answer = bool(_search(params.answer_re, f"{_clause_tail(before)} {head}"))
+    if not (choice or survey or complete_match):
+        continues = previous_member is not None and len(_WORD_TOKEN.findall(before)) <= CONTINUATION_WORDS
+        if not continues or previous_member is None:
+            return None
+        choice = previous_member.choice
+    tags = _tags(params, f"{_clause_tail(before)} {head}")
+    return Member(mention, choice, complete_match.group() if complete_match else None, answer, _whole(after), tags)
+
+
+def _splits(group: list[Member], member: Member) -> bool:
+    """Whether ``member`` is the share of a different whole than ``group``."""
+    wholes = {m.whole for m in group if m.whole}
+    if member.whole and wholes and member.whole not in wholes:
+        return True
+    tagged = [m.tags for m in group if m.tags]
+    return bool(member.tags and tagged and not any(member.tags & tags for tags in tagged))
+
+
+def _restated(prose: str, previous: PercentMention, mention: PercentMention) -> bool:
+    """A percentage in brackets just after another one restates it."""
+    between = prose[previous.end : mention.start]
+    if _BRACKETED.match(between):
+        return True
+    return len(between) <= 40 and between.rstrip().endswith(("(", "[")) and prose[mention.end : mention.end + 1] in ")]"
+
+
+def _sentence_groups(params: Params, prose: str, sentence: Sentence, mentions: list[PercentMention]) -> list[list[Member]]:
+    groups: list[list[Member]] = []
+    previous: PercentMention | None = None
+    last_member: Member | None = None
+    for index, mention in enumerate(mentions):
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if previous is not None and _restated(prose, previous, mention):
+            continue  # "40% (39.9%)", "three quarters (73%)": the same figure restated
+        member = _member(params, prose, sentence, mention, previous, following, last_member)
+        previous, last_member = mention, member
+        if member is None:
+            continue
+        if not groups or _splits(groups[-1], member):
+            groups.append([member])
+        else:
+            groups[-1].append(member)
+    return groups
+
+
+def _starts_new_group(params: Params, sentence: Sentence, group: Group, sentence_text_before: str) -> bool:
+    text = sentence.text
+    if _search(params.opener_re, text) or _search(params.new_whole_re, text):
+        return True
+    if params.period_re is not None:
+        named_before = {m.group().lower() for m in params.period_re.finditer(sentence_text_before)}
+        if any(m.group().lower() not in named_before for m in params.period_re.finditer(text)):
+            return True
+    return False
+
+
+def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Group]:
+    prose = document.prose
+    found = document.fact(sentences)
+    by_sentence: dict[int, list[PercentMention]] = {}
+    for mention in document.fact(percentages):
+        if mention.sentence >= 0 and mention.start not in skip:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    groups: list[Group] = []
+    for index in sorted(by_sentence):
+        sentence = found[index]
+        for position, members in enumerate(_sentence_groups(params, prose, sentence, by_sentence[index])):
+            last = groups[-1] if groups else None
+            joins = (
+                position == 0
+                and last is not None
+                and last.sentences[-1] == index - 1
+                and found[index - 1].block == sentence.block
+                and not _splits(last.members, members[0])
+                and not _starts_new_group(params, sentence, last, " ".join(found[i].text for i in last.sentences))
+            )
+            if joins and last is not None:
+                last.members.extend(members)
+                last.sentences.append(index)
+            else:
+                groups.append(Group(members, [index]))
+    return groups
+
+
+def _check_prose_group(document: Document, rule: Rule, group: Group, by_sentence: dict[int, int]) -> Finding | None:
+    params: Params = rule.params
+    members = group.members
+    if len(members) < 2:
+        return None
+    complete = next((m.complete for m in members if m.complete), None)
+    if not any(m.choice for m in members) and not complete and not any(m.answer for m in members):
+        return None  # survey answers that need not exclude each other ("own a phone", "own a tablet")
+    reason = f"it names '{complete}'" if complete else ("declared complete by the rule" if params.declared_complete else None)
+    if reason is not None and sum(by_sentence[i] for i in group.sentences) != len(members):
+        reason = None  # some percentage of these sentences was left out: the set may hold more
+    mentions = [m.mention for m in members]
+    return _judge(document, rule, mentions, reason, mentions[0].start, mentions[-1].end)
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def check(document: Document, rule: Rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    if not document.fact(percentages):
+        return
+    if _search(params.multiple_re, document.prose):
+        return
+    structured: set[int] = set()
+    for column in document.fact(table_columns):
+        structured.update(share.mention.start for _, share in column.rows if share is not None)
+        yield from _check_column(document, rule, column)
+    for run in document.fact(list_runs):
+        structured.update(item.mention.start for item in run.items)
+        yield from _check_list(document, rule, run)
+    counts: dict[int, int] = {}
+    for mention in document.fact(percentages):
+        if mention.sentence >= 0 and mention.start not in structured and mention.unit == "percent":
+            counts[mention.sentence] = counts.get(mention.sentence, 0) + 1
+    for group in _prose_groups(params, document, structured):
+        finding = _check_prose_group(document, rule, group, counts)
+        if finding is not None:
+            yield finding
