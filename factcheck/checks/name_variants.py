@@ -1,0 +1,524 @@
+"""Kind ``name-variants``: one name spelled two ways in one article.
+
+## What it does
+Finds names written two ways in one document and flags the less used
+spelling, naming the more used one. Two detectors, each switched by params:
+
+* **automatic** (``automatic: true``): spellings one edit apart
+  (Damerau–Levenshtein; ``long_name_edits`` for names of ``long_name_length``
+  letters or more), the same after folding accents and case
+  ("González"/"Gonzalez", "McDonald"/"Mcdonald"), or the same but for hyphens
+  and spaces ("al-Assad"/"al Assad"). On a tie the spelling of the first
+  full-name introduction ("Edmundo Gonzalez") is canonical.
+* **declared** (``variants:``): listed sets of known variant spellings
+  ("Zelensky, Zelenskyy, Zelenskiy"); mixing forms of one set is flagged, and
+  with a ``preferred`` form every other form is flagged even when used
+  consistently.
+
+The automatic detector stays quiet on what real news prose does on purpose:
+word endings (Russia/Russian, Democrats/Democratic, Germany/Germans), pairs
+that differ in the first letter (Hong/Kong), short words (Chan/Chang) except
+for accents, acronyms and all-capital words, pairs that are both common
+English words (Iran/Iraq, David/Davis), two people told apart by their first
+names ("M Horan" / "S Horgan") when both spellings are real names, first
+names of different people (Elena/Elene), two words of one name ("David
+Davis"), foreign names ("Banco do Brasil"), a spelling used four or more times
+(a choice, not a slip), weekdays and months, and the pairs in ``distinct``.
+A variant inside a quotation is reported with ``quoted_severity``.
+
+## Why is this bad?
+Misspelled names are the correction newsrooms print most often, and a
+spell checker cannot catch them: both spellings look like names.
+
+## Example
+```text
+Maduro and his rival Edmundo Gonzalez claimed victory.
+The council showed Gonzales receiving 44.2% of the vote.
+```
+
+## Use instead
+```text
+The council showed Gonzalez receiving 44.2% of the vote.
+```
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from factcheck.extract.dates import MONTHS, WEEKDAYS
+from factcheck.extract.names import NameMention, fold, names
+from factcheck.extract.word_frequency import zipf
+from factcheck.findings import Severity
+from factcheck.params import ParamError
+
+if TYPE_CHECKING:
+    from factcheck.document import Document
+    from factcheck.findings import Finding
+    from factcheck.rules import Rule
+
+# Endings that make another word from the same stem (Russia/Russian,
+# Democrat/Democratic, Terrorism/Terrorists, Germany/Germans, Iraq/Iraqi).
+# "n"/"ns" count only after a vowel, so a doubled final consonant
+# (Seligman/Seligmann) stays a possible typo; a bare added vowel
+# (Sloan/Sloane) is not an ending either.
+_ENDINGS = frozenset(
+    "a s es an ans ian ians ean eans ien iens ese ish ic ics ical al als ism isms ist ists ite ites i is y ies er ers ia ae".split()
+)
+_VOWEL_ENDINGS = frozenset("n ns".split())
+_VOWELS = frozenset("aeiouy")
+MIN_STEM = 3
+# Bucket size above which a deletion key is too common to mean anything
+# (a pathological document of near-identical names); keeps cost linear.
+MAX_BUCKET = 64
+# Words before a surname that are titles, not given names: they never tell two people apart.
+TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady president minister prime premier chancellor senator sen
+    representative rep governor gov general gen colonel col captain capt lieutenant lt sergeant sgt
+    judge justice mayor king queen prince princess pope sheikh rabbi father saint st chairman chief
+    ambassador secretary deputy commissioner inspector officer detective coach"""
+    .split()
+)
+_CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# "The", "New", "Of": words this common before a name are not first names.
+FUNCTION_WORD_ZIPF = 6.0
+
+
+@dataclass(frozen=True)
+class Params:
+    automatic: bool = True
+    max_edits: int = 1
+    long_name_edits: int = 2
+    long_name_length: int = 10
+    min_length: int = 5
+    max_variant_uses: int = 3
+    common_word_zipf: float = 3.5
+    everyday_word_zipf: float = 4.5
+    ordinary_word_zipf: float = 4.0
+    real_name_zipf: float = 2.0
+    quoted_severity: str = "info"
+    distinct: tuple[tuple[str, ...], ...] = ()
+    variants: tuple[tuple[str, ...], ...] = ()
+    preferred: tuple[str, ...] = ()
+    distinct_pairs: frozenset[frozenset[str]] = field(init=False, repr=False, compare=False)
+    quoted_level: Severity = field(init=False, repr=False, compare=False)
+    declared_pattern: Any = field(init=False, repr=False, compare=False)
+    declared_forms: dict[str, tuple[int, str]] = field(init=False, repr=False, compare=False)
+    declared_preferred: dict[int, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name in ("max_edits", "long_name_edits"):
+            if not 0 <= getattr(self, name) <= 3:
+                raise ParamError(name, "must be between 0 and 3")
+        for name in ("long_name_length", "min_length"):
+            if getattr(self, name) < 1:
+                raise ParamError(name, "must be at least 1")
+        try:
+            quoted_level = Severity.parse(self.quoted_severity)
+        except KeyError:
+            raise ParamError("quoted_severity", "must be error, warning or info") from None
+        pairs: set[frozenset[str]] = set()
+        for group in self.distinct:
+            if len(group) < 2:
+                raise ParamError("distinct", f"each entry lists two or more different names, not {list(group)!r}")
+            folded = [fold(name) for name in group]
+            pairs.update(frozenset((a, b)) for a in folded for b in folded if a != b)
+        forms: dict[str, tuple[int, str]] = {}
+        for index, group in enumerate(self.variants):
+            if len(group) < 2:
+                raise ParamError("variants", f"each set lists two or more spellings, not {list(group)!r}")
+            for form in group:
+                key = form.casefold()
+                if key in forms:
+                    raise ParamError("variants", f"{form!r} is listed twice")
+                forms[key] = (index, form)
+        preferred: dict[int, str] = {}
+        for form in self.preferred:
+            entry = forms.get(form.casefold())
+            if entry is None:
+                raise ParamError("preferred", f"{form!r} is not in any variants set")
+            if entry[0] in preferred:
+                raise ParamError("preferred", f"two preferred forms for one set: {preferred[entry[0]]!r} and {form!r}")
+            preferred[entry[0]] = entry[1]
+        pattern = None
+        if forms:
+            alternation = "|".join(regex.escape(f) for f in sorted((f for _, f in forms.values()), key=len, reverse=True))
+            pattern = regex.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w-])", regex.IGNORECASE | regex.V1)
+        object.__setattr__(self, "distinct_pairs", frozenset(pairs))
+        object.__setattr__(self, "quoted_level", quoted_level)
+        object.__setattr__(self, "declared_pattern", pattern)
+        object.__setattr__(self, "declared_forms", forms)
+        object.__setattr__(self, "declared_preferred", preferred)
+
+
+def _after_given_name(mention: NameMention) -> bool:
+    """Is the word before this mention a first name or an initial?
+
+    Not a title ("President"), not a function word ("The"), and in a headline
+    or a team line-up ("M Horan, D O'Callaghan") only an initial: other
+    capitalised words there may be ordinary words.
+    """
+    previous = mention.previous
+    if not previous or not previous[:1].isupper():
+        return False
+    if len(previous) == 1:
+        return True
+    return not mention.headline and fold(previous) not in TITLES and zipf(previous) < FUNCTION_WORD_ZIPF
+
+
+@dataclass
+class _Spelling:
+    """Every use of one spelling in the document, with the evidence around it."""
+
+    surface: str
+    mentions: list[NameMention]
+    folded: str
+
+    @property
+    def count(self) -> int:
+        return len(self.mentions)
+
+    @property
+    def first(self) -> int:
+        return self.mentions[0].start
+
+    def given_names(self) -> set[str]:
+        """First names and initials written before this spelling (titles excluded)."""
+        return {fold(m.previous) for m in self.mentions if m.previous and _after_given_name(m)}
+
+    def titles(self) -> set[str]:
+        return {m.previous for m in self.mentions if m.previous and fold(m.previous) in TITLES}
+
+    def introduction(self) -> NameMention | None:
+        """The first full-name introduction ("Edmundo Gonzalez"), if any."""
+        return next((m for m in self.mentions if _after_given_name(m)), None)
+
+    def used_as_given_name(self) -> set[str] | None:
+        """The surnames after it when every use is a first name before a surname, else None."""
+        followers = {fold(m.following) for m in self.mentions if m.following and m.following[:1].isupper()}
+        if followers and all(m.following and m.following[:1].isupper() for m in self.mentions):
+            return followers
+        return None
+
+    def never_before_a_name(self) -> bool:
+        return not any(m.following and m.following[:1].isupper() for m in self.mentions)
+
+    def only_foreign(self) -> bool:
+        return all(m.foreign for m in self.mentions)
+
+    def quoted(self) -> bool:
+        return all(m.quoted for m in self.mentions)
+
+
+def check(document: Document, rule: Rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    if params.declared_pattern is not None:
+        yield from _declared(document, rule, params)
+    if params.automatic:
+        yield from _automatic(document, rule, params)
+
+
+# ---------------------------------------------------------------- declared sets
+
+
+def _declared(document: Document, rule: Rule, params: Params) -> Iterator[Finding]:
+    from factcheck.extract.quotes import quotations
+
+    uses: dict[int, dict[str, list[tuple[int, int]]]] = {}
+    for match in params.declared_pattern.finditer(document.prose):
+        index, form = params.declared_forms[match.group().casefold()]
+        uses.setdefault(index, {}).setdefault(form, []).append(match.span())
+    quoted = document.fact(quotations)
+    for index, by_form in uses.items():
+        canonical = params.declared_preferred.get(index)
+        reason = "house style"
+        if canonical is None:
+            if len(by_form) < 2:
+                continue
+            # Majority wins; on a tie the spelling used first.
+            canonical = max(by_form, key=lambda f: (len(by_form[f]), -by_form[f][0][0]))
+            reason = "more used"
+        for form, spans in by_form.items():
+            if form == canonical:
+                continue
+            for start, end in spans:
+                yield rule.finding(
+                    document,
+                    start,
+                    end,
+                    severity=params.quoted_level if quoted.contains(start) else None,
+                    suggestion=canonical,
+                    variant=document.text[start:end],
+                    canonical=canonical,
+                    canonical_count=len(by_form.get(canonical, ())),
+                    variant_count=len(spans),
+                    evidence=f" ({reason})",
+                )
+
+
+# ---------------------------------------------------------------- automatic detector
+
+
+def _spellings(mentions: Iterable[NameMention]) -> dict[str, _Spelling]:
+    by_surface: dict[str, _Spelling] = {}
+    for mention in mentions:
+        if mention.all_caps:
+            continue
+        spelling = by_surface.get(mention.surface)
+        if spelling is None:
+            by_surface[mention.surface] = _Spelling(mention.surface, [mention], fold(mention.surface))
+        else:
+            spelling.mentions.append(mention)
+    return by_surface
+
+
+def _case_only_at_start(a: str, b: str) -> bool:
+    """"Al-Assad" at the start of a sentence is "al-Assad" elsewhere: not a variant."""
+    return a[1:] == b[1:] and a[:1].casefold() == b[:1].casefold()
+
+
+def _full_names(mentions: Iterable[NameMention]) -> dict[str, _Spelling]:
+    """Multi-word names and hyphenated names, keyed by their text, for hyphen/space variants."""
+    by_text: dict[str, _Spelling] = {}
+    seen: set[int] = set()
+    for mention in mentions:
+        if mention.full_start in seen or mention.full_end - mention.full_start == mention.end - mention.start:
+            continue
+        seen.add(mention.full_start)
+        text = mention.full_name
+        if text.isupper():
+            continue
+        whole = NameMention(text, mention.full_start, mention.full_end, text, mention.full_start, mention.full_end,
+                            0, None, None, False, mention.sentence_initial, mention.headline, mention.quoted, mention.foreign)
+        spelling = by_text.get(text)
+        if spelling is None:
+            by_text[text] = _Spelling(text, [whole], fold(text))
+        else:
+            spelling.mentions.append(whole)
+    return by_text
+
+
+def _identity_key(folded: str) -> str:
+    """Hyphens and spaces count as one separator: "al-Assad" and "al Assad" meet here."""
+    return regex.sub(r"[\s\-‐‑]+", " ", folded)
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """The word with up to ``depth`` letters deleted (its deletion neighbourhood)."""
+    found = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+def osa_distance(a: str, b: str, limit: int) -> int:
+    """Damerau–Levenshtein (optimal string alignment) distance, or ``limit + 1`` when larger."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def same_word_other_ending(a: str, b: str) -> bool:
+    """Are two folded words one stem with different endings (Russia/Russian, Germany/Germans)?"""
+    if a == b:
+        return True
+    common = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        common += 1
+    for cut in range(common, MIN_STEM - 1, -1):
+        stem, end_a, end_b = a[:cut], a[cut:], b[cut:]
+        if _is_ending(stem, end_a) and _is_ending(stem, end_b):
+            # Two different final vowels: Argentine/Argentina, Romano/Romana.
+            return True
+        if len(end_a) == len(end_b) == 1 and end_a in _VOWELS and end_b in _VOWELS:
+            return True
+    return False
+
+
+def _is_ending(stem: str, ending: str) -> bool:
+    if ending == "" or ending in _ENDINGS:
+        return True
+    return ending in _VOWEL_ENDINGS and stem[-1:] in _VOWELS
+
+
+@dataclass(frozen=True)
+class _Pair:
+    variant: _Spelling
+    canonical: _Spelling
+    evidence: str
+
+
+def _canonical_first(a: _Spelling, b: _Spelling, params: Params) -> tuple[_Spelling, _Spelling]:
+    """(canonical, variant): the majority; on a tie a known name over an unknown
+    string ("Denman" over "Denmam"), then the first full-name introduction
+    ("Edmundo Gonzalez"), then the more common word ("Ecstasy" over
+    "Ecstacy"), then the spelling used first."""
+
+    def rank(s: _Spelling) -> tuple[int, bool, bool, int, float, int]:
+        introduction = s.introduction()
+        frequency = zipf(s.folded)
+        return (
+            s.count,
+            frequency >= params.real_name_zipf,
+            introduction is not None,
+            -introduction.start if introduction is not None else 0,
+            frequency,
+            -s.first,
+        )
+
+    return (a, b) if rank(a) >= rank(b) else (b, a)
+
+
+def _evidence(variant: _Spelling, canonical: _Spelling) -> str:
+    shared_names = variant.given_names() & canonical.given_names()
+    if shared_names:
+        first = next(m.previous for m in variant.mentions if m.previous and fold(m.previous) in shared_names)
+        return f"; both follow '{first}'"
+    shared_titles = variant.titles() & canonical.titles()
+    if shared_titles:
+        return f"; both follow '{sorted(shared_titles)[0]}'"
+    introduction = canonical.introduction()
+    if introduction is not None and introduction.previous:
+        return f"; introduced as '{introduction.previous} {introduction.surface}'"
+    return ""
+
+
+def _listed_distinct(a: _Spelling, b: _Spelling, params: Params) -> bool:
+    """Pairs the rule lists as different names, and weekdays and months."""
+    return frozenset((a.folded, b.folded)) in params.distinct_pairs or a.folded in _CALENDAR or b.folded in _CALENDAR
+
+
+def _different_words(canonical: _Spelling, variant: _Spelling, params: Params) -> bool:
+    """Word-frequency evidence that two close spellings are two different words."""
+    common, rare = zipf(canonical.folded), zipf(variant.folded)
+    low, high = min(common, rare), max(common, rare)
+    # Iran/Iraq, David/Davis, Hindu/Hindi: both are common English words.
+    if low >= params.common_word_zipf:
+        return True
+    # Union/Unison, India/Indira, Bridge/Bridget: an everyday word and a real name.
+    if high >= params.everyday_word_zipf and low >= params.real_name_zipf:
+        return True
+    # "Project and Contract Office" beside "Contrack International": the flagged
+    # spelling is an everyday word, the other one no word at all.
+    return rare >= params.ordinary_word_zipf and common < params.real_name_zipf
+
+
+def _different_people(a: _Spelling, b: _Spelling, params: Params) -> bool:
+    """Evidence in the document that two close spellings name different people or things."""
+    if a.only_foreign() != b.only_foreign():
+        return True
+    # "David Davis": the two spellings are two words of one name.
+    full_a = {m.full_start for m in a.mentions}
+    if any(m.full_start in full_a for m in b.mentions):
+        return True
+    # Elena Petrova and Elene Kim: first names of two people; "Richie Byrne" and
+    # "Ritchie": a first name and a surname.
+    given_a, given_b = a.used_as_given_name(), b.used_as_given_name()
+    if given_a is not None and given_b is not None and not given_a & given_b:
+        return True
+    both_real = min(zipf(a.folded), zipf(b.folded)) >= params.real_name_zipf
+    if both_real and ((given_a is not None and b.never_before_a_name()) or (given_b is not None and a.never_before_a_name())):
+        return True
+    # "M Horan" and "S Horgan": different first names, and both are real names
+    # (a husband and wife share a surname, so this alone never hides a typo).
+    names_a, names_b = a.given_names(), b.given_names()
+    return bool(names_a and names_b and not names_a & names_b and both_real)
+
+
+def _candidate_pairs(spellings: list[_Spelling], params: Params) -> Iterator[tuple[_Spelling, _Spelling, bool]]:
+    """Pairs that may be one name: (a, b, identical_when_folded). Cost grows with the number of spellings."""
+    by_identity: dict[str, list[_Spelling]] = {}
+    for spelling in spellings:
+        by_identity.setdefault(_identity_key(spelling.folded), []).append(spelling)
+    for group in by_identity.values():
+        for i, a in enumerate(group[:MAX_BUCKET]):
+            for b in group[i + 1 : MAX_BUCKET]:
+                multiword = " " in a.folded or "-" in a.folded
+                if _case_only_at_start(a.surface, b.surface):
+                    continue
+                if multiword and a.surface.casefold() == b.surface.casefold():
+                    continue  # case inside a multi-word name is checked word by word
+                yield a, b, True
+    # Deletion neighbourhoods: two words within k edits share a word with k letters deleted.
+    buckets: dict[str, list[int]] = {}
+    eligible = [s for s in spellings if len(s.folded) >= params.min_length and " " not in s.folded and "-" not in s.folded]
+    for number, spelling in enumerate(eligible):
+        depth = params.long_name_edits if len(spelling.folded) >= params.long_name_length else params.max_edits
+        for key in _deletions(spelling.folded, depth):
+            buckets.setdefault(key, []).append(number)
+    seen: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > MAX_BUCKET:
+            continue
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                if (x, y) in seen:
+                    continue
+                seen.add((x, y))
+                a, b = eligible[x], eligible[y]
+                if a.folded == b.folded:
+                    continue  # a folding variant, found above
+                shorter = min(len(a.folded), len(b.folded))
+                limit = params.long_name_edits if shorter >= params.long_name_length else params.max_edits
+                if osa_distance(a.folded, b.folded, limit) <= limit:
+                    yield a, b, False
+
+
+def _variants(spellings: list[_Spelling], params: Params) -> dict[str, _Pair]:
+    """Each flagged spelling with the one spelling it is most likely a variant of."""
+    chosen: dict[str, _Pair] = {}
+    for a, b, folded_same in _candidate_pairs(spellings, params):
+        canonical, variant = _canonical_first(a, b, params)
+        if variant.count > params.max_variant_uses or _listed_distinct(a, b, params):
+            continue
+        if not folded_same and (
+            canonical.folded[:1] != variant.folded[:1]
+            or same_word_other_ending(canonical.folded, variant.folded)
+            or _different_words(canonical, variant, params)
+            or _different_people(canonical, variant, params)
+        ):
+            continue
+        best = chosen.get(variant.surface)
+        if best is None or canonical.count > best.canonical.count:
+            chosen[variant.surface] = _Pair(variant, canonical, _evidence(variant, canonical))
+    return chosen
+
+
+def _automatic(document: Document, rule: Rule, params: Params) -> Iterator[Finding]:
+    mentions = document.fact(names)
+    spellings = list(_spellings(mentions).values()) + list(_full_names(mentions).values())
+    for pair in _variants(spellings, params).values():
+        variant, canonical = pair.variant, pair.canonical
+        for mention in variant.mentions:
+            yield rule.finding(
+                document,
+                mention.start,
+                mention.end,
+                severity=params.quoted_level if mention.quoted else None,
+                suggestion=canonical.surface,
+                variant=mention.surface,
+                canonical=canonical.surface,
+                canonical_count=canonical.count,
+                variant_count=variant.count,
+                evidence=pair.evidence,
+            )
