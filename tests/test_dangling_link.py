@@ -99,6 +99,10 @@ def test_placeholder_link_text_with_a_real_target(link_rules: RuleSet, text: str
     assert "is a placeholder (target 'https://example.org/report')" in messages(link_rules, f"A [{text}](https://example.org/report).")[0]
 
 
+def test_code_in_link_text_names_a_thing_and_is_no_placeholder(link_rules: RuleSet) -> None:
+    assert findings(link_rules, "The [`URL`][] class and the [`link`](https://example.org/l) command.\n\n[`URL`]: https://example.org/u\n") == []
+
+
 def test_malformed_inline_link_is_flagged_with_what_was_written(link_rules: RuleSet) -> None:
     text = 'The [times](TK TK) and the [pier](#"Pier at dawn") and [sic] (quoted).'
     assert findings(link_rules, text) == [(1, "[times](TK TK)"), (1, '[pier](#"Pier at dawn")')]
@@ -195,6 +199,7 @@ def test_fragment_links_need_an_anchor_in_markdown_but_not_in_text(link_rules: R
     )
     assert findings(link_rules, text, rule_id="dangling-anchor") == [(1, "[m](#missing)")]
     assert findings(link_rules, text, path="t.txt", rule_id="dangling-anchor") == []
+    assert findings(link_rules, text.replace("#results-1", "#results_1"), rule_id="dangling-anchor") == [(1, "[m](#missing)")]
     assert findings(link_rules, text) == []  # dangling-link leaves anchors to dangling-anchor
 
 

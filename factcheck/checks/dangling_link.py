@@ -74,11 +74,13 @@ SHOWN_LINK_CHARS = 60
 
 _WHITESPACE = regex.compile(r"\s+")
 _TAG = regex.compile(r"<[^>]*>")
-_TEXT_WRAPPING = "[]()*_`\"'“”‘’ \t\n"
+_TEXT_WRAPPING = "[]()*_\"'“”‘’ \t\n"
 _NAMED_ANCHOR = regex.compile(r"(?i)\s(?:name|id)\s*=")
 _TASK_BOX_PREFIX = regex.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+$")
 # The HTML standard scrolls to the top for "#top" even with no such id.
 _ALWAYS_PRESENT_ANCHORS = frozenset({"top"})
+# A repeated heading's anchor: GitHub writes "-1", other generators "_1".
+_REPEAT_SUFFIX = regex.compile(r"[-_]\d+$")
 # A destination with a title glued on or typed with spaces: `#"title"`, `TK "title"`.
 _DESTINATION = regex.compile(r"^\s*<?(?P<destination>[^\s\"'<>]*)")
 
@@ -93,7 +95,8 @@ def target_key(target: str) -> str:
 
 def text_key(text: str) -> str:
     """How link texts compare: tags and wrapping brackets/emphasis dropped,
-    whitespace folded, case-folded (``[**LINK**]`` and ``link`` are one text)."""
+    whitespace folded, case-folded (``[**LINK**]`` and ``link`` are one text).
+    Code (```URL```) names a thing and is kept, so it never equals a placeholder."""
     return _WHITESPACE.sub(" ", _TAG.sub("", text).strip(_TEXT_WRAPPING)).casefold()
 
 
@@ -167,8 +170,10 @@ def _anchor_problem(link: Link, document: Document, anchors: frozenset[str]) -> 
     target = link.target.strip()
     if not target.startswith("#") or len(target) < 2:
         return None
-    fragment = urllib.parse.unquote(target[1:]).casefold()
-    if fragment in anchors or fragment.removeprefix("user-content-") in anchors or fragment in _ALWAYS_PRESENT_ANCHORS:
+    fragment = urllib.parse.unquote(target[1:]).casefold().removeprefix("user-content-")
+    if fragment in anchors or fragment in _ALWAYS_PRESENT_ANCHORS:
+        return None
+    if _REPEAT_SUFFIX.search(fragment) and _REPEAT_SUFFIX.sub("", fragment) in anchors:
         return None
     return f"no heading or id in this document makes the anchor '{target}'"
 
