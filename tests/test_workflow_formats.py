@@ -206,6 +206,11 @@ def test_github_workflow_commands(newsroom: Path) -> None:
     assert all(line.startswith("::") for line in lines)  # nothing else: every line is a command
 
 
+def test_github_paths_are_workspace_relative(newsroom: Path) -> None:
+    _, output = run("--format", "github", ".")
+    assert "file=news/vote.md," in output and "file=./" not in output
+
+
 def test_github_message_newlines_cannot_inject_commands(tmp_path: Path) -> None:
     from factcheck.report.github import render
 

@@ -10,6 +10,7 @@ noise in the annotations view, and ``--output`` prints one anyway.
 
 from __future__ import annotations
 
+import os
 from typing import TextIO
 
 from factcheck.findings import Severity
@@ -28,10 +29,15 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def workspace_path(path: str) -> str:
+    """``./news/a.md`` → ``news/a.md``: GitHub matches annotations to the repository's own paths."""
+    return path if path == "-" or os.path.isabs(path) else os.path.normpath(path)
+
+
 def render(report: Report, stream: TextIO, options: RenderOptions) -> None:
     for f in report.findings:
         properties = {
-            "file": f.path,
+            "file": workspace_path(f.path),
             "line": str(f.line),
             "endLine": str(f.end_line),
             "col": str(f.column),
@@ -41,4 +47,4 @@ def render(report: Report, stream: TextIO, options: RenderOptions) -> None:
         joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
         stream.write(f"::{COMMAND[f.severity]} {joined}::{escape_data(f.message)}\n")
     for path, error in report.errors:
-        stream.write(f"::error file={escape_property(path)},title=factcheck::{escape_data(error)}\n")
+        stream.write(f"::error file={escape_property(workspace_path(path))},title=factcheck::{escape_data(error)}\n")
