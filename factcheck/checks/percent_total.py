@@ -213,10 +213,15 @@ def _format(value: float, decimals: int) -> str:
 
 
 def _arithmetic(mentions: Sequence[PercentMention]) -> tuple[str, float]:
+    """ "51.2% + 44.2% = 95.4%"; a range shows both ends and so does the sum."""
     decimals = max(m.decimals for m in mentions)
-    total = sum(m.low for m in mentions)
-    terms = " + ".join(_format(m.low, decimals) for m in mentions)
-    return f"{terms} = {_format(total, decimals)}", total
+    low = sum(m.low for m in mentions)
+    high = sum(m.high for m in mentions)
+    terms = " + ".join(
+        _format(m.low, decimals) if m.high == m.low else f"{m.low:.{decimals}f}–{_format(m.high, decimals)}" for m in mentions
+    )
+    total = _format(low, decimals) if high == low else f"{low:.{decimals}f}–{_format(high, decimals)}"
+    return f"{terms} = {total}", low
 
 
 def _bounds(mentions: Sequence[PercentMention]) -> tuple[float, float | None]:

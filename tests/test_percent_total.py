@@ -1,0 +1,160 @@
+"""percent-total: shares of one whole that do not add up, in prose, tables and lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.engine import check_text
+from factcheck.errors import ConfigError
+from factcheck.rules import RuleSet, load_rule_file, load_rules
+
+RULES = load_rules().only(["percent-total"])
+
+
+def findings(text: str, rules: RuleSet = RULES) -> list:
+    return check_text(text, path="article.md", rules=rules)
+
+
+def test_the_issue_example_shows_members_and_sum() -> None:
+    text = "Maduro took 61.2% of the vote, while Gonzalez received 44.2%.\n"
+    (finding,) = findings(text)
+    assert finding.message == "61.2% + 44.2% = 105.4%: shares of one whole add up to more than 100%"
+    assert finding.match == "61.2% of the vote, while Gonzalez received 44.2%"
+
+
+def test_seed_article_gives_nothing(seed_file: Path) -> None:
+    assert findings(seed_file.read_text(encoding="utf-8")) == []
+
+
+def test_sentence_split_across_a_blank_line_is_one_group() -> None:
+    text = "The board showed him as\n\ntaking home 61.2% of the vote, while his rival was shown as receiving 44.2%.\n"
+    (finding,) = findings(text)
+    assert finding.line == 3
+
+
+def test_consecutive_sentences_tied_by_cues_form_one_group() -> None:
+    (finding,) = findings("Brennan won 55% of the vote. Lindqvist received 50%.\n")
+    assert "55% + 50% = 105%" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brennan won 55% of the vote. However, Lindqvist received 50% in the primary.",
+        "Brennan won 55% of the vote. In February, Lindqvist received 50%.",
+        "Brennan won 55% of the vote. A second poll gave Lindqvist 50% support.",
+        "Brennan won 55% of the vote in 2019. Lindqvist received 50% in 2023.",
+    ],
+)
+def test_a_new_whole_starts_a_new_group(text: str) -> None:
+    assert findings(text + "\n") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Smith took 50.4% of the vote and Jones received 49.7%.", False),  # 100.1 within 0.05 + 0.05
+        ("Smith took 50.5% of the vote and Jones received 49.7%.", True),  # 100.2
+        ("Smith took 51% of the vote and Jones received 50%.", False),  # 101 within 0.5 + 0.5
+        ("Smith took 52% of the vote and Jones received 50%.", True),
+    ],
+)
+def test_rounding_tolerance_is_half_a_unit_of_the_last_digit_per_item(text: str, flagged: bool) -> None:
+    assert bool(findings(text + "\n")) is flagged
+
+
+def test_ranges_count_their_low_ends() -> None:
+    assert findings("The ferry took 40-45% of the ballots cast and the bridge took 58%.\n") == []
+    (finding,) = findings("The ferry took 45-50% of the ballots cast and the bridge took 58%.\n")
+    assert "45–50% + 58% = 103–108%" in finding.message
+
+
+def test_approximate_figures_get_slack() -> None:
+    assert findings("Smith took about 55% of the vote and Jones received about 48%.\n") == []
+    assert findings("Smith took more than 55% of the vote and Jones received 48%.\n") != []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sales rose 5% while costs fell 30%, and profit was up 150%.",
+        "The result has a 95% confidence interval and we are 100% sure of it.",
+        "Interest rates of 5% and a 20% discount were offered.",
+        "Inflation hit 10% while unemployment rose to 12%.",
+        "Turnout was 59%, and Maduro won 51.2% of the vote.",
+        "Some 60% of men and 55% of women backed the plan.",
+        "Support for Smith rose from 60% to 65%.",
+        "The fund buys 75 pct of Alpha, which owns 37.5 pct of Beta.",
+        "The notes were issued at five pct and priced at 103 pct.",
+        "The levy won 40% (39.9%) of the vote, with 58% against.",
+        "With 99% of votes counted, Smith had 51% and Jones 47%.",
+    ],
+)
+def test_changes_rates_and_different_wholes_are_not_flagged(text: str) -> None:
+    assert findings(text + "\n") == []
+
+
+def test_surveys_with_several_answers_are_not_flagged() -> None:
+    text = "70% of respondents said they use the bus and 60% said they walk.\n\nRespondents could choose more than one answer.\n"
+    assert findings(text) == []
+
+
+def test_survey_answers_that_need_not_exclude_each_other_are_left_alone() -> None:
+    assert findings("Some 87% of those polled said they own a phone, while 92% said they own a television.\n") == []
+
+
+def test_declared_complete_set_that_misses_100_is_flagged() -> None:
+    (finding,) = findings("In the poll, 40% backed Smith, 35% backed Jones and 10% were undecided.\n")
+    assert finding.message.startswith("40% + 35% + 10% = 85%: the set is complete (it names 'undecided')")
+
+
+def test_the_rest_without_a_figure_does_not_complete_a_set() -> None:
+    assert findings("In the poll, 40% backed Smith and 35% backed Jones; the rest did not answer.\n") == []
+
+
+def test_other_as_an_adjective_does_not_complete_a_set() -> None:
+    assert findings("In the poll, 40% backed Smith and 35% backed Jones, and 5% backed other candidates.\n") == []
+
+
+def test_table_total_row_is_checked_against_the_rows_above() -> None:
+    text = "| Party | Share |\n| --- | --- |\n| Left | 48.2% |\n| Right | 45.1% |\n| Total | 100% |\n"
+    (finding,) = findings(text)
+    assert finding.message == "48.2% + 45.1% = 93.3%: the Total row says 100%"
+    assert (finding.line, finding.end_line) == (3, 5)
+
+
+def test_table_that_adds_up_and_a_change_column_are_quiet() -> None:
+    good = "| Party | Share |\n| --- | --- |\n| Left | 48.2% |\n| Right | 45.1% |\n| Other | 6.7% |\n| Total | 100.0% |\n"
+    change = "| Party | Change |\n| --- | --- |\n| Left | +58% |\n| Right | 45% |\n"
+    series = "| Poll | Left | Right |\n| --- | --- | --- |\n| March | 58% | 40% |\n| April | 55% | 41% |\n"
+    assert findings(good) == findings(change) == findings(series) == []
+
+
+def test_list_bullets_form_a_group() -> None:
+    (finding,) = findings("Final count:\n\n- Smith: 61%\n- Jones — 44 percent\n")
+    assert "61% + 44% = 105%" in finding.message
+
+
+def test_declared_complete_parameter(tmp_path: Path) -> None:
+    rule_file = Path(__file__).resolve().parent.parent / "rules" / "percent-total.yaml"
+    text = rule_file.read_text(encoding="utf-8").replace("id: percent-total", "id: percent-total-complete")
+    text = text.replace("params:\n", "params:\n  declared_complete: true\n", 1)
+    custom = tmp_path / "complete.yaml"
+    custom.write_text(text, encoding="utf-8")
+    rules = RuleSet(tuple(load_rule_file(custom)))
+    (finding,) = findings("Smith took 40% of the vote and Jones received 35%.\n", rules)
+    assert "declared complete by the rule" in finding.message
+
+
+def test_bad_cue_regex_names_the_parameter_and_line(tmp_path: Path) -> None:
+    custom = tmp_path / "bad.yaml"
+    custom.write_text(
+        "id: bad-percent\nkind: percent-total\nmessage: '{arithmetic}'\nparams:\n  choice_cues:\n    en: ['won(']\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError) as error:
+        load_rule_file(custom)
+    assert "choice_cues" in str(error.value)
+    assert "bad.yaml:5" in str(error.value)
