@@ -86,6 +86,7 @@ def check(
     from factcheck.findings import sort_findings
     from factcheck.report import RenderOptions, Report
     from factcheck.report.delivery import deliver
+    from factcheck.report.progress import progress_bar, wants_progress
     from factcheck.rules import load_rules
 
     cli_values = {"rules": rule_paths, "select": _split(select), "ignore": _split(ignore), "fail-on": fail_on, "date": date}
@@ -97,18 +98,21 @@ def check(
     findings = []
     errors: list[tuple[str, str]] = []
     context: dict[str, dict[int, str]] = {}
-    for result in check_targets(targets, rules, date=settings["date"], jobs=jobs or None, stdin_filename=stdin_filename):
-        for warning in result.warnings:
-            _err(f"warning: {result.path}: {warning}")
-        for error in result.errors:
-            _err(f"error: {result.path}: {error}")
-            errors.append((result.path, error))
-        kept = settings.filter_findings([*result.findings, *(result.unused_suppressions if report_unused_suppressions else ())])
-        findings.extend(kept)
-        if kept:
-            context[result.path] = result.context
-    report = Report(sort_findings(findings), len(targets), rules, errors, context, [t.path for t in targets])
     fmt = output_format or ("rich" if sys.stdout.isatty() else "concise")
+    results = check_targets(targets, rules, date=settings["date"], jobs=jobs or None, stdin_filename=stdin_filename)
+    with progress_bar(len(targets), wants_progress(fmt, len(targets), quiet)) as advance:
+        for result in results:
+            advance()
+            for warning in result.warnings:
+                _err(f"warning: {result.path}: {warning}")
+            for error in result.errors:
+                _err(f"error: {result.path}: {error}")
+                errors.append((result.path, error))
+            kept = settings.filter_findings([*result.findings, *(result.unused_suppressions if report_unused_suppressions else ())])
+            findings.extend(kept)
+            if kept:
+                context[result.path] = result.context
+    report = Report(sort_findings(findings), len(targets), rules, errors, context, [t.path for t in targets])
     deliver(report, fmt, RenderOptions(color=color, quiet=quiet), output=output_file, statistics=statistics)
     if errors:
         sys.exit(2)

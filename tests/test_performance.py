@@ -8,6 +8,7 @@ later change cannot quietly undo them.
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import os
 import subprocess
@@ -20,6 +21,7 @@ from click.testing import CliRunner
 from factcheck import rule_cache
 from factcheck.cli import main
 from factcheck.errors import ConfigError
+from factcheck.report.progress import progress_bar, wants_progress
 from factcheck.rules import load_rule_file, load_rules
 from factcheck.yaml_lines import LineDict, LineList, load_all
 
@@ -180,3 +182,50 @@ def test_corpus_generator_is_deterministic(tmp_path: Path) -> None:
     files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*.md"))
     assert files_a == sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*.md"))
     assert all((tmp_path / "a" / f).read_bytes() == (tmp_path / "b" / f).read_bytes() for f in files_a)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("fmt", "files", "stream", "shown"),
+    [
+        ("rich", 51, _Terminal(), True),
+        ("concise", 200, _Terminal(), True),
+        ("rich", 50, _Terminal(), False),  # a pre-commit hook's handful of files
+        ("json", 500, _Terminal(), False),  # machine formats never
+        ("sarif", 500, _Terminal(), False),
+        ("github", 500, _Terminal(), False),
+        ("rich", 500, io.StringIO(), False),  # not a terminal
+    ],
+)
+def test_progress_only_for_humans_at_a_terminal_on_long_runs(
+    fmt: str, files: int, stream: io.StringIO, shown: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert wants_progress(fmt, files, stream=stream) is shown
+    assert wants_progress(fmt, files, quiet=True, stream=stream) is False
+
+
+def test_progress_bar_draws_on_a_terminal_and_is_silent_otherwise() -> None:
+    terminal = _Terminal()
+    with progress_bar(3, True, stream=terminal) as advance:
+        for _ in range(3):
+            advance()
+    assert "checking" in terminal.getvalue()
+    quiet = _Terminal()
+    with progress_bar(3, False, stream=quiet) as advance:
+        advance()
+    assert quiet.getvalue() == ""
+
+
+def test_cli_prints_no_progress_when_not_a_terminal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    corpus = tmp_path / "corpus"
+    _generate_corpus(corpus, 60)
+    result = CliRunner().invoke(main, ["check", "--format", "concise", "--fail-on", "never", "--jobs", "1", str(corpus)])
+    assert result.exit_code == 0
+    assert "checking" not in result.output
