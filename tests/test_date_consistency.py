@@ -143,6 +143,12 @@ def test_assume_year_fills_in_when_there_is_no_publication_date() -> None:
     assert "October 7, 2014 was a Tuesday" in finding.message and "assume_year" in finding.message
 
 
+def test_assume_year_is_the_year_even_at_its_ends() -> None:
+    rule = with_params("weekday-mismatch", assume_year=2014)
+    assert findings("Party on Wednesday, December 31.", rule) == []  # 2014-12-31 was a Wednesday
+    assert findings("Party on Wednesday, January 1.", rule) == []  # 2014-01-01 was a Wednesday
+
+
 def test_publication_date_beats_assume_year() -> None:
     rule = with_params("weekday-mismatch", assume_year=2014)
     assert findings("Meeting on Monday, 7 October.", rule, date="2024-09-30") == []  # 2024-10-07 was a Monday
@@ -169,9 +175,10 @@ def test_ambiguous_numeric_dates_need_numeric_order(order: str, flagged: bool) -
         "Black Friday, Cyber Monday, Bloody Sunday, Ash Wednesday and Super Tuesday.",
         "The Sun, 7 October 2014, reported it.",  # a newspaper, not "Sun."
         "They met on Monday. May 5 is the deadline.",
+        "Hearings run Monday-Wednesday, July 29-31, and Monday and Tuesday, August 5 and 6.",
     ],
 )
-def test_weekdays_not_next_to_a_date_are_not_checked(text: str) -> None:
+def test_weekdays_that_do_not_name_the_date_are_not_checked(text: str) -> None:
     assert findings(text, "weekday-mismatch", date="2024-07-29") == []
 
 

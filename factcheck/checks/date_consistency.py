@@ -87,10 +87,21 @@ class Params:
 
 @dataclass(frozen=True)
 class YearSource:
-    """Where an omitted year comes from: a reference date and how to say it."""
+    """Where an omitted year comes from, and how the message says so.
 
-    reference: dt.date
+    Either a reference date (the year that puts the date nearest it wins) or
+    a fixed year (``assume_year``: the date is in that year, full stop).
+    """
+
     why: str
+    reference: dt.date | None = None
+    year: int | None = None
+
+    def resolve(self, mention: DateMention) -> dt.date | None:
+        if self.year is not None:
+            return mention.in_year(self.year)
+        assert self.reference is not None
+        return mention.resolve(self.reference)
 
 
 def check(document: Document, rule: Rule) -> Iterator[Finding]:
@@ -114,10 +125,10 @@ def _year_sources(document: Document, mentions: tuple[DateMention, ...], params:
     """
     if document.publication_date is not None:
         published = document.publication_date
-        source = YearSource(published, f"nearest the publication date, {describe(published)}")
+        source = YearSource(f"nearest the publication date, {describe(published)}", reference=published)
         return [source] * len(mentions)
     if params.assume_year is not None:
-        fixed = YearSource(dt.date(params.assume_year, 7, 1), "as configured by assume_year")
+        fixed = YearSource("as configured by assume_year", year=params.assume_year)
         return [fixed] * len(mentions)
     if not params.year_from_context:
         return [None] * len(mentions)
@@ -128,7 +139,7 @@ def _year_sources(document: Document, mentions: tuple[DateMention, ...], params:
         if full is not None:
             line, _ = document.position(mention.date_span[0])
             written = document.text[mention.date_span[0] : mention.date_span[1]]
-            latest = YearSource(full, f"nearest '{written}' on line {line}")
+            latest = YearSource(f"nearest '{written}' on line {line}", reference=full)
         sources.append(latest)
     first_full = next((s for s in sources if s is not None), None)
     return [s if s is not None else first_full for s in sources]
@@ -145,7 +156,7 @@ def _weekdays(document: Document, rule: Rule, params: Params) -> Iterator[Findin
         if read.year_given:
             actual = read.date
         elif source is not None:
-            actual = read.resolve(source.reference)
+            actual = source.resolve(read)
             if actual is not None:
                 assumption = f" (no year given: assumed {actual.year}, {source.why})"
         else:

@@ -111,16 +111,14 @@ _MONTH_WRITTEN = (
 )  # fmt: skip
 _WEEKDAY_WORD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 _FULL_WEEKDAY = "|".join(name.lower() for name in WEEKDAY_NAMES)
+_WEEKDAY_ABBREVIATION = "|".join(sorted(set(WEEKDAYS) - {n.lower() for n in WEEKDAY_NAMES}, key=len, reverse=True))
 # An abbreviated weekday may take a full stop ("Mon."); after a full name a
 # full stop ends the sentence ("… on Monday. May 5 is …").
-_WEEKDAY_WRITTEN = (
-    rf"(?:(?P<wd>\m(?:{_FULL_WEEKDAY}))"
-    rf"|(?P<wd>\m(?:{'|'.join(sorted(set(WEEKDAYS) - set(_FULL_WEEKDAY.split('|')), key=len, reverse=True))}))\.?)"
-)
+_WEEKDAY_WRITTEN = rf"(?:(?P<wd>\m(?:{_FULL_WEEKDAY}))|(?P<wd>\m(?:{_WEEKDAY_ABBREVIATION}))\.?)"
 _ORDINAL = r"(?:st|nd|rd|th)"
 # A year after a day: ", 2024" always; " 2024" only when no lower-case word
 # follows ("on May 5 2000 people marched" is not a date in 2000).
-_YEAR_AFTER = rf"(?:,{_OSP}(?P<year>\d{{4}})(?![\d,]\d)|{_SP}(?P<year>\d{{4}})(?!\d)(?!{_SP}[a-z]))"
+_YEAR_AFTER = rf"(?:,{_OSP}(?P<year>\d{{4}})(?![\d,]\d)|{_SP}(?P<year>\d{{4}})(?!\d)(?!{_SP}(?-i:[a-z])))"
 
 _DATE_CORE = regex.compile(
     rf"""(?ix)
@@ -150,6 +148,11 @@ _WEEKDAY_AFTER = regex.compile(
     """
 )
 _CLOSE_PAREN = regex.compile(rf"{_OSP}\)")
+# "Monday-Wednesday, July 29-31", "Monday and Tuesday, July 29 and 30": the
+# weekday next to the date ends a list or range of weekdays and names its last day.
+_WEEKDAY_LIST_BEFORE = regex.compile(
+    rf"(?i)\m(?:{_WEEKDAY_WORD})\.?{_OSP}(?:,{_OSP})?(?:(?:and|or|to|through|thru|until|till|&){_SP}|[-–—/,]{_OSP})$"
+)
 _THE_BEFORE = regex.compile(r"(?i)\bthe\s+$")
 # Lower-case words that may follow "June 5" when it is a date; any other
 # lower-case word ("June 31 people") means the number counts something.
@@ -230,6 +233,12 @@ class DateMention:
             return None
         return min(candidates, key=lambda d: (abs((d - reference).days), d))
 
+    def in_year(self, year: int) -> dt.date | None:
+        """The date in ``year`` when the text omits the year (the written year otherwise)."""
+        if self.month is None or self.day is None:
+            return None
+        return _make_date(self.year if self.year is not None else year, self.month, self.day)
+
     @property
     def impossible(self) -> str | None:
         """Why no calendar has this date ("April has 30 days"), else None."""
@@ -253,11 +262,13 @@ def impossibility(year: int | None, month: int, day: int) -> str | None:
         return f"there is no month {month}"
     if day < 1:
         return "days are counted from 1"
-    if year is not None and month == 2 and day == 29 and not calendar.isleap(year):
+    # Leap years by the Gregorian rule only from 1583: 1500 was a Julian leap year.
+    common_year = year is not None and year >= FIRST_GREGORIAN_YEAR and not calendar.isleap(year)
+    if common_year and month == 2 and day == 29:
         return f"{year} is not a leap year"
     longest = 29 if month == 2 else calendar.monthrange(2001, month)[1]
     if day > longest:
-        if year is not None and month == 2 and not calendar.isleap(year):
+        if common_year and month == 2:
             return f"February {year} has 28 days"
         return f"{MONTH_NAMES[month]} has {longest} days"
     return None
@@ -363,8 +374,10 @@ def _attach_weekday(prose: str, mention: DateMention) -> DateMention:
         word = before["wd"] or before["two"]
         weekday_start = before.start("wd") if before["wd"] else before.start("two")
         separator = before["sep"] if before["wd"] else ","
-        acceptable = _capitalised(word) and not (
-            len(word) <= 3 and _THE_BEFORE.search(prose, max(0, weekday_start - 5), weekday_start)
+        acceptable = (
+            _capitalised(word)
+            and not (len(word) <= 3 and _THE_BEFORE.search(prose, max(0, weekday_start - 5), weekday_start))
+            and not _WEEKDAY_LIST_BEFORE.search(prose, max(0, weekday_start - _LOOKBACK), weekday_start)
         )
         if loose_numeric and "," not in separator and "(" not in separator:
             acceptable = False
@@ -381,12 +394,15 @@ def _attach_weekday(prose: str, mention: DateMention) -> DateMention:
                 weekday=weekday,
                 weekday_span=(weekday_start, weekday_start + len(word)),
             )
+    # After a day range ("July 29-31 (Monday)") the weekday could name either end.
     after = None if mention.end_day is not None else _WEEKDAY_AFTER.match(prose, end)
-    if after is not None and _capitalised(after["wd"]) and not (loose_numeric and not after.group().lstrip().startswith("(")):
-        return dataclasses.replace(
-            mention, span=(start, after.end()), weekday=WEEKDAYS[after["wd"].lower()], weekday_span=after.span("wd")
-        )
-    return mention
+    if after is None or not _capitalised(after["wd"]):
+        return mention
+    if loose_numeric and not after.group().lstrip().startswith("("):
+        return mention  # "31/10, a Friday" is too loose without a year
+    return dataclasses.replace(
+        mention, span=(start, after.end()), weekday=WEEKDAYS[after["wd"].lower()], weekday_span=after.span("wd")
+    )
 
 
 def date_mentions(document: Document) -> tuple[DateMention, ...]:
@@ -424,33 +440,40 @@ BARE_YEAR_RANGE = (1500, 2099)
 
 
 def _period(prefix: str) -> str:
-    """A year, a month and year, or a full date, with groups named ``{prefix}_*``."""
-    return rf"""(?:
+    """A year, a month and year, or a full date: group ``prefix`` and its parts ``{prefix}_*``."""
+    return rf"""(?P<{prefix}>(?:
         (?P<{prefix}_m>\m{_MONTH_WRITTEN}){_SP}(?:(?P<{prefix}_d>\d{{1,2}}){_ORDINAL}?,?{_SP})?
       | (?P<{prefix}_d>\d{{1,2}}){_ORDINAL}?(?:{_SP}of)?{_SP}(?P<{prefix}_m>{_MONTH_WRITTEN}(?!\w)),?{_SP}
-    )?(?P<{prefix}_y>\d{{4}})(?![\d%])"""
+    )?(?P<{prefix}_y>\d{{4}})(?![\d%]))"""
 
 
 _RANGE = regex.compile(
     rf"""(?ix)
     (?<![\w$£€/.,:-])
     (?:
-        (?P<kw>\mfrom){_SP}{_period("a")}{_OSP}(?:(?:to|until|till|through|thru)\M|[–—-]){_OSP}{_period("b")}
-      | (?P<kw>\mbetween){_SP}{_period("a")}{_OSP}(?:and\M|[–—-]){_OSP}{_period("b")}
+        \mfrom{_SP}{_period("a")}{_OSP}(?:(?:to|until|till|through|thru)\M|[–—-]){_OSP}{_period("b")}
+      | \mbetween{_SP}{_period("a")}{_OSP}(?:and\M|[–—-]){_OSP}{_period("b")}
       | {_period("a")}{_OSP}[–—]{_OSP}{_period("b")}
       | {_period("a")}-{_period("b")}
     )
     (?![\w/]|[-.,]\d)
     """
 )
-# "output rose from 2019 to 2017": a change verb means the numbers count something.
+# "output rose from 2019 to 2017", "moved up from May 2029 to December 2021":
+# a change verb shortly before means the phrase is a change, not a range.
 _CHANGE_BEFORE = regex.compile(
-    r"""(?ix)\m(?:postpon\w*|delay\w*|push\w*|resched\w*|brought|bring\w*|advanc\w*|shift\w*|extend\w*
-    |ris(?:e|es|ing)|rose|f[ae]ll(?:s|ing|en)?|increas\w*|decreas\w*|dropp?\w*|cut\w*|reduc\w*|declin\w*
-    |climb\w*|gr[eo]w\w*|slipp?\w*|jump\w*|rais\w*|lower\w*|up|down|revis\w*|adjust\w*|chang\w*|mov\w*|went
-    |slid\w*|plung\w*|soar\w*|eas\w*|shr[aiu]nk\w*|expand\w*|trimm?\w*|boost\w*|lift\w*|swung|swing\w*|narrow\w*
-    |widen\w*|improv\w*|wors\w*|total\w*|numbered|number|count\w*|score\w*)
-    (?:\W+\w+){0,3}?\W+$"""
+    r"""(?ix)\m(?:
+        postpon(?:e|es|ed|ing) | delay(?:s|ed|ing)? | push(?:es|ed|ing)? | reschedul(?:e|es|ed|ing)
+      | br(?:ought|ing|ings|inging) | advanc(?:e|es|ed|ing) | shift(?:s|ed|ing)? | extend(?:s|ed|ing)?
+      | ris(?:e|es|ing) | rose | f[ae]ll(?:s|ing|en)? | (?:in|de)creas(?:e|es|ed|ing) | dropp?(?:s|ed|ing)?
+      | cut(?:s|ting)? | reduc(?:e|es|ed|ing) | declin(?:e|es|ed|ing) | climb(?:s|ed|ing)?
+      | gr(?:ew|ow|ows|own|owing) | slipp?(?:s|ed|ing)? | jump(?:s|ed|ing)? | rais(?:e|es|ed|ing)
+      | lower(?:s|ed|ing)? | up | down | revis(?:e|es|ed|ing) | adjust(?:s|ed|ing)? | chang(?:e|es|ed|ing)
+      | mov(?:e|es|ed|ing) | went | sl(?:id|ide|ides|iding) | plung(?:e|es|ed|ing) | soar(?:s|ed|ing)?
+      | eas(?:e|es|ed|ing) | shr(?:ank|ink|inks|unk|inking) | expand(?:s|ed|ing)? | trimm?(?:s|ed|ing)?
+      | boost(?:s|ed|ing)? | lift(?:s|ed|ing)? | swung | swing(?:s|ing)? | narrow(?:s|ed|ing)?
+      | widen(?:s|ed|ing)? | improv(?:e|es|ed|ing) | worsen(?:s|ed|ing)?
+    )(?:\W+\w+){0,3}?\W+$"""
 )
 
 
@@ -501,22 +524,13 @@ def period_ranges(document: Document) -> tuple[PeriodRange, ...]:
             following = _NEXT_WORD.match(prose, match.end())
             if following is not None and following["word"] not in _FOLLOWERS_OF_A_DATE:
                 continue
-        a_start, b_end = match.start("a_y"), match.end("b_y")
-        for group in ("a_m", "a_d"):
-            if match[group] is not None:
-                a_start = min(a_start, match.start(group))
-        b_start = min(match.start(g) for g in ("b_m", "b_d", "b_y") if match[g] is not None)
-        a_end = match.end("a_y")
-        found.append(
-            PeriodRange(match.span(), start, end, prose[a_start:a_end], prose[b_start:b_end])
-        )
+        found.append(PeriodRange(match.span(), start, end, match["a"], match["b"]))
     return tuple(found)
 
 
 # ---------------------------------------------------------------------------
 # Relative words next to what they claim: "today, Tuesday", "last year (2023)"
 
-RelativeWord = Literal["today", "yesterday", "tomorrow", "last year", "this year", "next year"]
 DAY_OFFSETS: dict[str, int] = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 YEAR_OFFSETS: dict[str, int] = {"last": -1, "this": 0, "next": 1}
 _RELATIVE = regex.compile(
@@ -541,7 +555,6 @@ class RelativeMention:
     offset: int
     weekday: int | None = None
     year: int | None = None
-    claim_span: tuple[int, int] = (0, 0)
 
 
 def relative_mentions(document: Document) -> tuple[RelativeMention, ...]:
@@ -553,13 +566,11 @@ def relative_mentions(document: Document) -> tuple[RelativeMention, ...]:
                 continue
             word = match["rel"].lower()
             found.append(
-                RelativeMention(match.span(), word, DAY_OFFSETS[word], weekday=WEEKDAYS[match["wd"].lower()],
-                                claim_span=match.span("wd"))
-            )  # fmt: skip
+                RelativeMention(match.span(), word, DAY_OFFSETS[word], weekday=WEEKDAYS[match["wd"].lower()])
+            )
         else:
             word = f"{match['yrel'].lower()} year"
             found.append(
-                RelativeMention(match.span(), word, YEAR_OFFSETS[match["yrel"].lower()], year=int(match["year"]),
-                                claim_span=match.span("year"))
-            )  # fmt: skip
+                RelativeMention(match.span(), word, YEAR_OFFSETS[match["yrel"].lower()], year=int(match["year"]))
+            )
     return tuple(found)
