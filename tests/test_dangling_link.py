@@ -219,7 +219,7 @@ def test_prose_placeholders(link_rules: RuleSet, text: str, match: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["A TKO win at UTK.", "Tk and tk are toolkits.", "An XXL shirt.", "Super Bowl XX was played.", "The film XXX opened.",
-     "Shop at TK Maxx.", "Code `TK` and [sic] and [Updated 3 p.m.].", "Read <https://example.org/TK>."],
+     "Shop at TK Maxx.", "Trooper TK-421 and flight TK 1878 and TK1878.", "Code `TK` and [sic] and [Updated 3 p.m.].", "Read <https://example.org/TK>."],
 )  # fmt: skip
 def test_prose_placeholders_not_flagged(link_rules: RuleSet, text: str) -> None:
     assert findings(link_rules, text, rule_id="placeholder-text") == []

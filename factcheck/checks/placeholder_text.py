@@ -4,7 +4,8 @@
 Reports, in prose only (never in code, URLs or link targets):
 
 * ``words``: placeholder words matched as whole words and case-sensitively
-  (``TK``, ``TKTK``, ``TK TK``), so "TKO", "UTK" and "Tk" are left alone;
+  (``TK``, ``TKTK``, ``TK TK``), so "TKO", "UTK" and "Tk" are left alone, as
+  are codes ("TK-421", "flight TK 1878");
 * ``bracketed``: an editor's bracketed note matched case-insensitively
   (``[TK]``, ``[LINK]``, ``[INSERT LINK]``, ``[citation needed]``);
 * ``figure_placeholders``: ``XX`` standing for a number, only where a figure
@@ -40,6 +41,7 @@ import regex
 
 from factcheck.extract.links import undefined_references
 from factcheck.params import ParamError
+from factcheck.parsing.ranges import merge
 
 if TYPE_CHECKING:
     from factcheck.document import Document
@@ -77,7 +79,8 @@ class Params:
             raise ParamError("figure_units", "figure placeholders need units or currency signs to tell a figure")
         branches = []
         if self.words:
-            branches.append(rf"(?P<word>(?<![\w])(?:{_alternation(self.words)})(?![\w]))")
+            # Not part of a code: "TK-421", "TK/2", "flight TK 1878", "a.TK".
+            branches.append(rf"(?P<word>(?<![\w\-/.])(?:{_alternation(self.words)})(?![\w\-/]|\.\w|[ \t]?\d))")
         if self.bracketed:
             branches.append(rf"(?P<bracketed>\[[ \t]*(?i:{_alternation(self.bracketed)})[ \t]*\](?![\[(]))")
         if self.figure_placeholders:
@@ -102,8 +105,9 @@ def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _reported_links(document: Document) -> list[tuple[int, int]]:
-    """Undefined references and malformed links: dangling-link reports them whole."""
-    return [(r.start, r.end) for r in document.fact(undefined_references) if r.style != "shortcut" or r.image]
+    """Undefined references and malformed links: dangling-link reports them whole.
+    Merged, because a reference can hold another (``[![a][b]][c]``)."""
+    return merge((r.start, r.end) for r in document.fact(undefined_references) if r.style != "shortcut" or r.image)
 
 
 def _whole_link_texts(document: Document) -> set[tuple[int, int]]:
