@@ -79,7 +79,15 @@ def active_rules(
 
 
 def source_of(rule: Rule) -> str:
-    return f"built-in {Path(rule.source).name}" if rule.builtin else f"{rule.source}:{rule.line}"
+    """``built-in x.yaml``, or ``path:line`` (relative to the working directory when below it)."""
+    if rule.builtin:
+        return f"built-in {Path(rule.source).name}"
+    path = Path(rule.source)
+    try:
+        shown = str(path.resolve().relative_to(Path.cwd().resolve())) if path.is_absolute() else rule.source
+    except ValueError:
+        shown = rule.source
+    return f"{shown}:{rule.line}"
 
 
 # ── list ─────────────────────────────────────────────────────────────────────
@@ -110,7 +118,9 @@ def params_yaml(params: Any) -> str:
     """The rule's effective params (defaults included), as YAML a user could paste."""
     if not dataclasses.is_dataclass(params):
         return ""
-    values = {f.name: _plain(getattr(params, f.name)) for f in dataclasses.fields(params) if f.init}
+    own = vars(type(params)).get("__annotations__", {})  # the kind's own params before shared options
+    fields = sorted((f for f in dataclasses.fields(params) if f.init), key=lambda f: f.name not in own)
+    values = {f.name: _plain(getattr(params, f.name)) for f in fields}
     return yaml.safe_dump(values, sort_keys=False, allow_unicode=True, default_flow_style=None, width=100)
 
 
@@ -118,8 +128,9 @@ def numbered(text: str) -> Text:
     """Example text with line numbers, so ``line: N`` in an expectation can be read off."""
     out = Text()
     for number, line in enumerate(text.split("\n"), start=1):
+        out.append("\n" if number > 1 else "")
         out.append(f"    {number:>3} │ ", "dim")
-        out.append(printable(line) + "\n")
+        out.append(printable(line))
     return out
 
 
@@ -157,7 +168,6 @@ def show(rule_id: str, rules: RuleSet, console: Console) -> None:
         console.print(rule_view(rule))
         return
     if rule_id in available_kinds():
-        console.print(Text(f"kind {rule_id}", "bold"))
         console.print(Markdown(printable(load_kind(rule_id).__doc__ or "")))
         return
     raise ConfigError(f"no rule or kind named {rule_id!r}{did_you_mean(rule_id, [*rules.ids, *available_kinds()])}")
@@ -201,7 +211,7 @@ def expected_and_found(rule: Rule, outcome: Outcome, index: int) -> tuple[list[s
 def render_failure(console: Console, outcome: Outcome, text: str | None, sides: tuple[list[str], list[str]] | None) -> None:
     console.print(Text("FAIL ", "bold red") + Text(printable(outcome.name), "bold"))
     if text is not None:
-        console.print(numbered(text), end="")
+        console.print(numbered(text))
     for error in outcome.errors:
         console.print(Text("    error: ", "bold red") + Text(printable(error)))
     if outcome.missed:
