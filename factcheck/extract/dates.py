@@ -154,15 +154,21 @@ _WEEKDAY_LIST_BEFORE = regex.compile(
     rf"(?i)\m(?:{_WEEKDAY_WORD})\.?{_OSP}(?:,{_OSP})?(?:(?:and|or|to|through|thru|until|till|&){_SP}|[-–—/,]{_OSP})$"
 )
 _THE_BEFORE = regex.compile(r"(?i)\bthe\s+$")
-# Lower-case words that may follow "June 5" when it is a date; any other
-# lower-case word ("June 31 people") means the number counts something.
+# Lower-case words that may follow "June 5" when it is a date: function words,
+# and singular nouns a date modifies ("the April 31 deadline"; a count above
+# one takes a plural). Any other lower-case word ("June 31 people") means the
+# number counts something.
 _FOLLOWERS_OF_A_DATE = frozenset(
     """a about after against ahead already also an and are around as at be because been before
     but by can could despite did do does during each following for from had has have he her his
     i if in into is it its last local marking may might more must near next night nor not on or
     over saw shall she should since so than that the their them then there these they this
     through till to too under until was we were when where which while who will with would
-    year years""".split()
+    year years
+    agreement announcement attack broadcast budget ceremony deadline deal decision edition
+    election filing game hearing holiday issue launch letter match meeting memo morning
+    afternoon evening order payment poll primary quarter race referendum release report ruling
+    session shooting speech statement summit trial vote weekend""".split()
 )
 _NEXT_WORD = regex.compile(rf"{_SP}(?P<word>[a-z]+)\b")
 _IN_BEFORE = regex.compile(r"(?i)\bin\s+$")
