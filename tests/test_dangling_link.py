@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,10 @@ def test_placeholder_link_text_with_a_real_target(link_rules: RuleSet, text: str
     assert "is a placeholder (target 'https://example.org/report')" in messages(link_rules, f"A [{text}](https://example.org/report).")[0]
 
 
+def test_placeholder_alt_text_says_alt_text(link_rules: RuleSet) -> None:
+    assert "the alt text 'TK' is a placeholder" in messages(link_rules, "![TK](https://example.org/p.png)")[0]
+
+
 def test_code_in_link_text_names_a_thing_and_is_no_placeholder(link_rules: RuleSet) -> None:
     assert findings(link_rules, "The [`URL`][] class and the [`link`](https://example.org/l) command.\n\n[`URL`]: https://example.org/u\n") == []
 
@@ -154,8 +159,6 @@ def test_code_is_never_checked(link_rules: RuleSet) -> None:
 def test_shortcut_references_only_when_asked(link_rules: RuleSet) -> None:
     rule = link_rules.get("dangling-link")
     assert rule is not None
-    import dataclasses
-
     strict = dataclasses.replace(rule, params=dataclasses.replace(rule.params, flag_shortcut_references=True))
     text = 'A [missing] ref, "a [quoted insertion]" and:\n\n- [x] a task box\n'
     found, _ = run_rules(doc(text), [strict])

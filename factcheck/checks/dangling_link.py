@@ -182,8 +182,7 @@ def _is_task_box(document: Document, reference: UndefinedReference) -> bool:
     """``[ ]``/``[x]`` opening a list item is a task-list box, not a reference."""
     if reference.style != "shortcut" or reference.label.lower() not in ("x", ""):
         return False
-    line, column = document.position(reference.start)
-    line_start = document.line_span(line)[0]
+    line_start = document.text.rfind("\n", 0, reference.start) + 1
     return bool(_TASK_BOX_PREFIX.match(document.text[line_start : reference.start]))
 
 
@@ -242,7 +241,8 @@ def check(document: Document, rule: Rule) -> Iterator[Finding]:
             placeholder = link.target.strip() if link.target else ""
         elif "placeholder-text" in find and text_key(link.text) in params.texts:
             placeholder = link.text.strip()
-            problem = f"the link text '{placeholder}' is a placeholder (target '{(link.target or '').strip()}')"
+            what = "alt text" if link.image else "link text"
+            problem = f"the {what} '{placeholder}' is a placeholder (target '{(link.target or '').strip()}')"
         elif "missing-anchor" in find and (problem := _anchor_problem(link, document, anchors)):
             placeholder = (link.target or "").strip()
         if problem:
