@@ -307,3 +307,18 @@ def test_quiet_prints_only_findings(newsroom: Path) -> None:
 def test_new_formats_are_registered(fmt: str) -> None:
     result = CliRunner().invoke(main, ["check", "--help"])
     assert fmt in result.output
+
+
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        ("## What it does\nFlags dates no calendar has:\nFebruary 30. And more.\n\n## Why is this bad?\nX.", "Flags dates no calendar has: February 30."),
+        ('## What it does\nCompares "today, Tuesday" with the date. Then more.', 'Compares "today, Tuesday" with the date.'),
+        ("One paragraph without sections.\n\nSecond.", "One paragraph without sections."),
+        ("", "the message"),
+    ],
+)
+def test_sarif_short_description_is_the_first_sentence(description: str, expected: str) -> None:
+    from factcheck.report.sarif import short_description
+
+    assert short_description(description, "the message") == expected

@@ -31,15 +31,17 @@ if TYPE_CHECKING:
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_SENTENCE_END = regex.compile(r"(?<=[a-z0-9)\]`'\"][.!?])\s+(?=[A-Z(\"`])")
 _WHAT_IT_DOES = regex.compile(r"##\s*What it does\s*\n+(?P<text>.+?)(?:\n\s*\n|\n##|\Z)", regex.S)
 
 
 def short_description(description: str, fallback: str) -> str:
-    """The first paragraph of "## What it does", on one line; the message template when there is none."""
+    """The first sentence of "## What it does", on one line (dashboards show it as the rule's
+    title); the message template when there is no description."""
     found = _WHAT_IT_DOES.search(description)
     text = found["text"] if found else description.split("\n\n", 1)[0]
     text = " ".join(text.split())
-    return text or fallback
+    return _SENTENCE_END.split(text, maxsplit=1)[0] if text else fallback
 
 
 def _descriptor(rule_id: str, kind: str, severity: Severity, description: str, message: str) -> dict[str, Any]:
