@@ -70,6 +70,7 @@ _ENDINGS = frozenset(
     "a s es an ans ian ians ean eans ien iens ese ish ic ics ical al als ism isms ist ists ite ites i is y ies er ers ia ae".split()
 )
 _VOWEL_ENDINGS = frozenset("n ns".split())
+_ALL_ENDINGS = ("", *sorted(_ENDINGS | _VOWEL_ENDINGS))
 _VOWELS = frozenset("aeiouy")
 MIN_STEM = 3
 # Bucket size above which a deletion key is too common to mean anything
@@ -336,29 +337,29 @@ def osa_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
+def _stems(word: str) -> set[tuple[str, bool]]:
+    """(stem, lost_a_final_vowel) for every way of reading ``word`` as stem + ending.
+
+    A final vowel may also go (Argentin-e, Argentin-a-s), but two words match
+    on such a stem only if both lost a vowel: a bare added vowel
+    (Sloan/Sloane) is a possible typo, not an ending.
+    """
+    found: set[tuple[str, bool]] = set()
+    for ending in _ALL_ENDINGS:
+        if not word.endswith(ending):
+            continue
+        stem = word[: len(word) - len(ending)]
+        if len(stem) < MIN_STEM or (ending in _VOWEL_ENDINGS and stem[-1] not in _VOWELS):
+            continue
+        found.add((stem, False))
+        if stem[-1] in "aeiou" and len(stem) > MIN_STEM and ending not in _VOWEL_ENDINGS:
+            found.add((stem[:-1], True))
+    return found
+
+
 def same_word_other_ending(a: str, b: str) -> bool:
     """Are two folded words one stem with different endings (Russia/Russian, Germany/Germans)?"""
-    if a == b:
-        return True
-    common = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        common += 1
-    for cut in range(common, MIN_STEM - 1, -1):
-        stem, end_a, end_b = a[:cut], a[cut:], b[cut:]
-        if _is_ending(stem, end_a) and _is_ending(stem, end_b):
-            # Two different final vowels: Argentine/Argentina, Romano/Romana.
-            return True
-        if len(end_a) == len(end_b) == 1 and end_a in _VOWELS and end_b in _VOWELS:
-            return True
-    return False
-
-
-def _is_ending(stem: str, ending: str) -> bool:
-    if ending == "" or ending in _ENDINGS:
-        return True
-    return ending in _VOWEL_ENDINGS and stem[-1:] in _VOWELS
+    return a == b or bool(_stems(a) & _stems(b))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,286 @@
+"""name-variants: one name spelled two ways, and the many near-pairs that are not."""
+
+from __future__ import annotations
+
+import random
+import string
+from pathlib import Path
+
+import pytest
+
+from factcheck.checks import name_variants
+from factcheck.document import from_text
+from factcheck.engine import check_document
+from factcheck.errors import ConfigError
+from factcheck.extract.names import fold, names
+from factcheck.findings import Severity
+from factcheck.rules import RuleSet, load_rules, parse_rule
+from factcheck.yaml_lines import load_all
+
+RULES = load_rules().only(select=["name-variants", "name-variants-declared"])
+AUTOMATIC = RULES.only(select=["name-variants"])
+
+
+def findings(text: str, rules: RuleSet = RULES, path: str = "t.md"):
+    return check_document(from_text(text, path=path), rules)
+
+
+def rule_from_yaml(text: str, source: str = "custom.yaml") -> RuleSet:
+    return RuleSet(tuple(parse_rule(doc, source) for doc in load_all(text, source) if doc is not None))
+
+
+# ------------------------------------------------------------------ the seed
+
+
+def test_seed_gives_exactly_the_gonzales_finding(seed_file: Path) -> None:
+    document = from_text(seed_file.read_text(encoding="utf-8"), path=str(seed_file))
+    found = [f for f in check_document(document, load_rules()) if f.kind == "name-variants"]
+    assert [(f.line, f.match) for f in found] == [(21, "Gonzales")]
+    assert "'Gonzalez'" in found[0].message
+    assert found[0].suggestion == "Gonzalez"
+
+
+# ------------------------------------------------------------------ must flag
+
+
+@pytest.mark.parametrize(
+    ("text", "variant", "canonical"),
+    [
+        ("Edmundo Gonzalez led. Later Gonzales received 44.2%.", "Gonzales", "Gonzalez"),
+        ("Magnitogorsk is cold. Magnitogorsk officials said so. Police searched Magnitigorsk.", "Magnitigorsk", "Magnitogorsk"),
+        ("Andy Roddick won. Roddick served well, but Rodick lost the third set.", "Rodick", "Roddick"),
+        ("Protests in California grew. California police said Califoirnia roads were shut.", "Califoirnia", "California"),
+        ("President Recep Tayyip Erdoğan spoke. Erdoğan left. Erdogan returned.", "Erdogan", "Erdoğan"),
+        ("Ewan McDonald spoke for McDonald Rail. Mcdonald Rail shares rose.", "Mcdonald", "McDonald"),
+        ("Officials close to al-Assad said so. Bashar al-Assad agreed. An aide to al Assad read it.", "al Assad", "al-Assad"),
+        ("Helmut Schlesinger spoke. Schlesinger said no. Schlesigner later agreed.", "Schlesigner", "Schlesinger"),
+        # A bare added vowel and a doubled final consonant stay possible typos.
+        ("Analyst Craig Sloane said rates would rise. Sloan added that yen would fall.", "Sloan", "Sloane"),
+    ],
+)
+def test_flags_the_minority_spelling(text: str, variant: str, canonical: str) -> None:
+    found = findings(text)
+    assert [f.match for f in found] == [variant]
+    assert f"'{canonical}'" in found[0].message
+
+
+def test_tie_goes_to_the_first_full_name_introduction() -> None:
+    found = findings("Gonzales was shown second. Maduro's rival Edmundo Gonzalez disputed it.")
+    assert [f.match for f in found] == ["Gonzales"]
+
+
+def test_every_use_of_the_variant_is_flagged_up_to_three() -> None:
+    text = "Jacques Chirac spoke. " + "Chirac agreed. " * 5 + "Chriac left. Chriac returned."
+    assert [f.match for f in findings(text)] == ["Chriac", "Chriac"]
+
+
+def test_a_spelling_used_four_times_is_a_choice() -> None:
+    text = "Marek Kowalczik and Piotr Kowalczyk. " + "Kowalczik spoke. Kowalczyk spoke. " * 4
+    assert findings(text) == []
+
+
+def test_quoted_variant_is_info_not_skipped() -> None:
+    found = findings('Dorsa Derakhshani played. Derakhshani said "Derakshani is my name in the old papers".')
+    assert [(f.match, f.severity) for f in found] == [("Derakshani", Severity.INFO)]
+
+
+def test_message_shows_shared_first_name_as_evidence() -> None:
+    found = findings("Frido Welker explained the method. Later Frido Walker added details about it.")
+    assert len(found) == 1
+    assert "both follow 'Frido'" in found[0].message
+
+
+def test_different_first_names_do_not_hide_a_misspelling_that_is_no_name() -> None:
+    # A husband and wife share a surname: different first names alone prove nothing.
+    found = findings("Minister Anne Okonkwo came with her husband, Robert Okonkow. Okonkwo spoke.")
+    assert [f.match for f in found] == ["Okonkow"]
+
+
+def test_long_names_allow_two_edits_only_when_configured() -> None:
+    text = "Researchers at Vandenbroucke Labs agreed. Vandenbroucke said yes; Vandenbrucek said no."
+    assert [f.match for f in findings(text, AUTOMATIC)] == ["Vandenbrucek"]
+    strict = rule_from_yaml(
+        "id: strict-names\nkind: name-variants\nmessage: '{variant} vs {canonical}'\nparams:\n  long_name_edits: 1\n"
+    )
+    assert findings(text, strict) == []
+
+
+# ------------------------------------------------------------------ must not flag
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia and Russian officials met; Russians voted.",
+        "Venezuela and Venezuelan exiles; Ukraine and Ukrainian troops; Mali and Malian forces.",
+        "Moscow agreed and Moscow's mayor smiled. Putin spoke and Putin's aide wrote.",
+        "Germany and the Germans; the Democrats and a Democratic senator; Terrorism and Terrorists.",
+        "Iran and Iraq signed. Austria and Australia watched.",
+        "Niger and Nigeria, Slovakia and Slovenia, Gambia and Zambia.",
+        "Sudan and South Sudan agreed a border.",
+        "Sundar Pichai spoke on Sunday. Monday and Mondays.",
+        "Hong Kong and Kong Hong are different; Sara and Zara met Mangalore officials in Bangalore.",
+        "Chan and Chang met Mann and Menn.",
+        "NATO and NAFTO are acronyms; TASS and TASSE.",
+        "David Davis spoke. The Hindu and Hindi press.",
+        "Marcus Horan and Shane Horgan played. M Horan and S Horgan started.",
+        "Elena Petrova and Elene Kiknadze travelled with the team.",
+        "Banco do Brasil opened in Brazil. Brazil welcomed it.",
+        "We're sure. We've seen it. They're here. They've left.",
+    ],
+)
+def test_does_not_flag(text: str) -> None:
+    assert findings(text) == []
+
+
+def test_names_in_code_urls_and_link_targets_are_ignored() -> None:
+    text = (
+        "Marisol Quiroga spoke. Quiroga won.\n\n"
+        "See <https://example.org/Quirroga> and `Quirroga` and [results](https://example.org/Quirogga/x).\n\n"
+        "```\nQuirroga = 1\n```\n"
+    )
+    assert findings(text) == []
+
+
+def test_distinct_list_is_a_param() -> None:
+    text = "Officials in Velmora and Vellmora agreed to talk again on Friday."
+    assert [f.match for f in findings(text, AUTOMATIC)] == ["Vellmora"]
+    custom = rule_from_yaml(
+        "id: my-names\nkind: name-variants\nmessage: '{variant} vs {canonical}'\nparams:\n"
+        "  distinct: [[Velmora, Vellmora]]\n"
+    )
+    assert findings(text, custom) == []
+
+
+# ------------------------------------------------------------------ declared variant sets
+
+
+DECLARED = """
+id: house-names
+kind: name-variants
+message: "{variant} -> {canonical}"
+params:
+  automatic: false
+  variants:
+    - [Zelensky, Zelenskyy, Zelenskiy]
+    - [Gaddafi, Qaddafi, Kadhafi]
+    - [Al Qaeda, al-Qaida]
+  preferred: [Zelenskyy, al-Qaida]
+"""
+
+
+def test_declared_preferred_form_flags_consistent_use() -> None:
+    found = findings("Zelensky met the envoy. Zelensky's office agreed.", rule_from_yaml(DECLARED))
+    assert [(f.match, f.suggestion) for f in found] == [("Zelensky", "Zelenskyy"), ("Zelensky", "Zelenskyy")]
+
+
+def test_declared_set_without_preference_flags_mixing_only() -> None:
+    rules = rule_from_yaml(DECLARED)
+    assert findings("Gaddafi spoke. Gaddafi left.", rules) == []
+    found = findings("Gaddafi spoke. Gaddafi left. Qaddafi returned.", rules)
+    assert [f.match for f in found] == ["Qaddafi"]
+
+
+def test_declared_forms_match_whole_words_and_any_case() -> None:
+    found = findings("The AL QAEDA cell and al Qaeda's leaders. Zelenskyy said so.", rule_from_yaml(DECLARED))
+    assert [f.match for f in found] == ["AL QAEDA", "al Qaeda"]
+
+
+def test_builtin_declared_rule_flags_mixed_transliterations() -> None:
+    found = findings("Zelenskyy met the envoy on Monday. On Tuesday Zelensky flew to Warsaw.")
+    assert [(f.rule, f.match) for f in found] == [("name-variants-declared", "Zelensky")]
+
+
+@pytest.mark.parametrize(
+    ("params", "complaint"),
+    [
+        ("variants: [[Kyiv]]", "two or more spellings"),
+        ("variants: [[Kyiv, Kiev], [kiev, Kyjiw]]", "listed twice"),
+        ("variants: [[Kyiv, Kiev]]\n  preferred: [Kyjiw]", "not in any variants set"),
+        ("distinct: [[Iran]]", "two or more different names"),
+        ("quoted_severity: loud", "error, warning or info"),
+        ("max_edits: 7", "between 0 and 3"),
+    ],
+)
+def test_bad_params_name_the_file_and_line(params: str, complaint: str) -> None:
+    with pytest.raises(ConfigError) as error:
+        rule_from_yaml(f"id: x\nkind: name-variants\nmessage: m\nparams:\n  {params}\n", "house.yaml")
+    assert complaint in str(error.value)
+    assert "house.yaml:" in str(error.value)
+
+
+# ------------------------------------------------------------------ extraction
+
+
+def test_name_mentions_keep_possessives_and_full_names() -> None:
+    document = from_text("Despite the loss, Maduro's rival Edmundo Gonzalez spoke to Bashar al-Assad.")
+    mentions = {m.surface: m for m in document.fact(names)}
+    assert "Despite" not in mentions  # a sentence-initial ordinary word
+    assert mentions["Maduro"].possessive and document.text[slice(*mentions["Maduro"].span)] == "Maduro"
+    assert mentions["Gonzalez"].full_name == "Edmundo Gonzalez"
+    assert mentions["Gonzalez"].previous == "Edmundo"
+    assert mentions["Assad"].full_name == "Bashar al-Assad"
+
+
+def test_fold_removes_accents_and_case() -> None:
+    assert fold("González") == fold("GONZALEZ") == "gonzalez"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("russia", "russian", True),
+        ("germany", "germans", True),
+        ("democrats", "democratic", True),
+        ("terrorism", "terrorists", True),
+        ("argentine", "argentinas", True),
+        ("iraq", "iraqi", True),
+        ("sloan", "sloane", False),
+        ("seligman", "seligmann", False),
+        ("gonzalez", "gonzales", False),
+    ],
+)
+def test_word_endings(a: str, b: str, same: bool) -> None:
+    assert name_variants.same_word_other_ending(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "distance"),
+    [("gonzalez", "gonzales", 1), ("venezuelan", "venezulean", 1), ("roddick", "rodick", 1), ("iran", "oman", 2)],
+)
+def test_osa_distance(a: str, b: str, distance: int) -> None:
+    assert name_variants.osa_distance(a, b, 3) == distance
+
+
+# ------------------------------------------------------------------ cost
+
+
+def _random_name(rng: random.Random) -> str:
+    consonants, vowels = "bcdfghklmnprstvz", "aeiou"
+    syllables = rng.randint(3, 5)
+    word = "".join(rng.choice(consonants) + rng.choice(vowels) for _ in range(syllables))
+    return word.capitalize() + rng.choice(string.ascii_lowercase[:8])
+
+
+def test_cost_grows_with_the_number_of_names_not_its_square(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Count distance computations on a long document of thousands of distinct names.
+
+    An all-pairs comparison of 6,000 names makes 18 million; blocking by
+    deletion neighbourhoods makes a number proportional to the names.
+    """
+    rng = random.Random(4)
+    distinct = sorted({_random_name(rng) for _ in range(6000)})
+    sentences = [f"Officials named {name} and {rng.choice(distinct)} on Monday." for name in distinct]
+    text = "\n\n".join(" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5))
+    calls = 0
+    real_distance = name_variants.osa_distance
+
+    def counting(a: str, b: str, limit: int) -> int:
+        nonlocal calls
+        calls += 1
+        return real_distance(a, b, limit)
+
+    monkeypatch.setattr(name_variants, "osa_distance", counting)
+    findings(text, AUTOMATIC)
+    assert len(distinct) > 5000
+    assert calls < 5 * len(distinct)
