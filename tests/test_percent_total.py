@@ -158,3 +158,39 @@ def test_bad_cue_regex_names_the_parameter_and_line(tmp_path: Path) -> None:
         load_rule_file(custom)
     assert "choice_cues" in str(error.value)
     assert "bad.yaml:5" in str(error.value)
+
+
+# ---------------------------------------------------------------- percent versus percentage points
+
+POINTS = load_rules().only(["percent-points"])
+
+
+def test_points_written_as_percent_are_flagged_with_the_right_figures() -> None:
+    (finding,) = findings("Support rose from 40% to 45%, a 5% increase.\n", POINTS)
+    assert finding.message == "'5%' is the change in percentage points: from 40% to 45% is 5 points, or 12.5%"
+    assert finding.suggestion == "5 percentage points"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout fell 8 pct, to 42 pct from 50 pct.",
+        "Support rose 5 percent from 40 percent to 45 percent.",
+    ],
+)
+def test_stated_change_before_the_pair(text: str) -> None:
+    assert len(findings(text + "\n", POINTS)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Support rose from 40% to 45%, an increase of 5 percentage points.",
+        "Support rose from 40% to 50%, a 25% increase.",
+        "The jobless rate rose to 6.0 pct from 5.5 pct, while inflation rose 0.5 pct.",
+        "Support rose from 40% to 45%; separately, sales were up 5%.",
+        "Bids ranged from 100% to 100%, up 0%.",
+    ],
+)
+def test_right_changes_and_rates_elsewhere_are_not_flagged(text: str) -> None:
+    assert findings(text + "\n", POINTS) == []
