@@ -106,6 +106,7 @@ def read_config_file(path: Path) -> LineDict:
 
 _TOML_HEADER = regex.compile(r"^\s*\[\s*(?P<name>[^\[\]]+?)\s*\]\s*(?:#.*)?$")
 _TOML_KEY = regex.compile(r"""^\s*(?P<key>(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=""")
+_TOML_ERROR_LINE = regex.compile(r"line (\d+)")
 _TOML_PART = regex.compile(r"""\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[A-Za-z0-9_-]+))\s*(?:\.|$)""")
 
 
@@ -146,10 +147,11 @@ def _toml_with_lines(text: str, name: str) -> LineDict:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        found = regex.search(r"line (\d+)", str(error))
+        found = _TOML_ERROR_LINE.search(str(error))
         raise ConfigError(f"invalid TOML: {error}", f"{name}:{found[1]}" if found else name) from None
     key_lines = _toml_key_lines(text)
     tool = data.get("tool", {})
+    prefix: tuple[str, ...]
     if isinstance(tool, dict) and "factcheck" in tool:
         data, prefix = tool["factcheck"], ("tool", "factcheck")
     else:

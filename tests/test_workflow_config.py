@@ -296,3 +296,17 @@ def test_date_on_command_line_wins_over_config_date(project: Path) -> None:
     settings = resolve({"date": __import__("datetime").date(2024, 1, 2)}, cwd=project)
     assert settings["date"].isoformat() == "2024-01-02"
     assert settings.values["date"].source == "command line"
+
+
+def test_invalid_toml_names_its_line(project: Path) -> None:
+    (project / "strict.toml").write_text('[tool.factcheck]\nselect = ["no-tk"\nfail-on = "error"\n', encoding="utf-8")
+    code, _, output = check("--config", "strict.toml", "news")
+    assert code == 2
+    assert "strict.toml:3: invalid TOML: Unclosed array" in output
+
+
+def test_invalid_yaml_names_its_line(project: Path) -> None:
+    write_config(project, "select: [no-tk\nfail-on: error\n")
+    code, _, output = check("news")
+    assert code == 2
+    assert ".factcheck.yaml:" in output and "invalid YAML" in output
