@@ -187,6 +187,11 @@ def test_html_anchors_in_markdown(link_rules: RuleSet) -> None:
     assert "the <a> tag has no href" in messages(link_rules, "The <a>crew</a>.")[0]
 
 
+def test_scripted_html_controls_are_not_drafted_links(link_rules: RuleSet) -> None:
+    text = '<nav><a href="#" onclick="toggle()">Menu</a> <a href="#" role="button">Search</a> <a data-toggle="x">More</a></nav>'
+    assert findings(link_rules, text, "page.html") == []
+
+
 def test_html_file(link_rules: RuleSet) -> None:
     text = '<p>The <a href="#">board</a> and <a href="javascript:void(0)">x</a> and <a href="/r">real</a>.</p>'
     assert findings(link_rules, text, "a.html") == [(1, '<a href="#">board</a>'), (1, '<a href="javascript:void(0)">x</a>')]

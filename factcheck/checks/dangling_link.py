@@ -15,7 +15,9 @@ Reports, at the span of the link as written:
 * ``malformed-link``: ``[text](TK TK)`` or ``[text](#"title")``, an inline link
   whose destination CommonMark rejects, so readers see the brackets;
 * ``anchor-without-href``: an HTML ``<a>`` with no ``href`` (and no ``name`` or
-  ``id``, which would make it a jump target rather than a link);
+  ``id``, which would make it a jump target rather than a link). An ``<a>``
+  with an ``on…`` handler, ``role`` or ``data-`` attribute is a scripted
+  control (a menu toggle), not a drafted link, and is never reported;
 * ``missing-anchor``: ``(#results)`` when no heading or ``id`` in a Markdown or
   HTML document makes that anchor (plain .txt files have no anchors to check).
 
@@ -76,6 +78,8 @@ _WHITESPACE = regex.compile(r"\s+")
 _TAG = regex.compile(r"<[^>]*>")
 _TEXT_WRAPPING = "[]()*_\"'“”‘’ \t\n"
 _NAMED_ANCHOR = regex.compile(r"(?i)\s(?:name|id)\s*=")
+# <a href="#" onclick=…>, role="button", data-toggle=…: a scripted control, not a drafted link.
+_SCRIPTED_ANCHOR = regex.compile(r"(?i)\s(?:on[a-z]+|role|data-[\w-]+)\s*=")
 _TASK_BOX_PREFIX = regex.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+$")
 # The HTML standard scrolls to the top for "#top" even with no such id.
 _ALWAYS_PRESENT_ANCHORS = frozenset({"top"})
@@ -234,6 +238,8 @@ def check(document: Document, rule: Rule) -> Iterator[Finding]:
         written = document.text[link.start : link.end]
         problem: str | None = None
         placeholder = link.target or ""
+        if link.kind == "html" and _SCRIPTED_ANCHOR.search(document.text[link.start : link.text_start]):
+            continue
         if link.kind == "html" and link.target is None:
             if "anchor-without-href" in find and not _NAMED_ANCHOR.search(document.text[link.start : link.text_start]):
                 problem = "the <a> tag has no href"
