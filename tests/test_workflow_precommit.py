@@ -118,6 +118,10 @@ def test_hook_refuses_a_placeholder_link_and_accepts_the_fix(tmp_path: Path, git
     story = newsroom / "news" / "council.md"
     story.write_text(STORY, encoding="utf-8")
     (newsroom / "notes.py").write_text("TODO = 'TK'  # not an article: the hook must not look at it\n", encoding="utf-8")
+    # The project config applies inside the hook: its exclude holds for the files pre-commit names.
+    (newsroom / ".factcheck.yaml").write_text("exclude: ['drafts/']\n", encoding="utf-8")
+    (newsroom / "drafts").mkdir()
+    (newsroom / "drafts" / "idea.md").write_text("A story about [LINK], some day.\n", encoding="utf-8")
     must(git(newsroom, "add", ".", env=git_env))
     refused = subprocess.run(
         ["git", "commit", "-m", "Council story"], cwd=newsroom, env=git_env, capture_output=True, text=True, timeout=900
@@ -126,7 +130,7 @@ def test_hook_refuses_a_placeholder_link_and_accepts_the_fix(tmp_path: Path, git
     assert refused.returncode != 0, output
     assert "factcheck" in output and "Failed" in output, output
     assert "news/council.md:3:" in output, output  # the finding, where the editor must look
-    assert "notes.py" not in output, output
+    assert "notes.py" not in output and "drafts/" not in output, output
     assert must(git(newsroom, "rev-list", "--all", "--count", env=git_env)).stdout.strip() == "0"
 
     story.write_text(FIXED, encoding="utf-8")
