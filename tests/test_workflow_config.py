@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from factcheck.cli import main
 from factcheck.config import find_config, resolve
 from factcheck.errors import ConfigError
+from factcheck.rules import RuleSet
 
 RULES = """\
 id: no-tk
@@ -310,3 +311,15 @@ def test_invalid_yaml_names_its_line(project: Path) -> None:
     code, _, output = check("news")
     assert code == 2
     assert ".factcheck.yaml:" in output and "invalid YAML" in output
+
+
+def test_params_of_every_builtin_rule_survive_an_override_round_trip(builtin_rules: RuleSet) -> None:
+    """An override is laid over the rule's current params and rebuilt through build_params,
+    so every kind's params must re-validate from their own values; an empty override changes nothing."""
+    from factcheck.config import override_params
+    from factcheck.yaml_lines import LineDict
+
+    empty = LineDict()
+    empty.key_lines, empty.line = {}, 1
+    for rule in builtin_rules:
+        assert override_params(rule.params, empty, "cfg.yaml:1") == rule.params, rule.id
