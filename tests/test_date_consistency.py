@@ -161,6 +161,12 @@ def test_year_from_the_nearest_full_date_in_the_text() -> None:
     assert findings(text, with_params("weekday-mismatch", year_from_context=False)) == []
 
 
+def test_year_from_a_full_date_in_the_title() -> None:
+    text = '---\ntitle: "Update on the October 15, 2018 incident"\n---\n\nOn Tuesday, Oct 15, the site went down.\n'
+    [finding] = findings(text, "weekday-mismatch")
+    assert finding.message.endswith("(no year given: assumed 2018, nearest 'October 15, 2018' in the title)")
+
+
 @pytest.mark.parametrize(("order", "flagged"), [("ambiguous", False), ("day-first", True), ("month-first", False)])
 def test_ambiguous_numeric_dates_need_numeric_order(order: str, flagged: bool) -> None:
     # 03/04/2024 is April 3 (a Wednesday) day-first, March 4 (a Monday) month-first.

@@ -51,6 +51,7 @@ from factcheck.extract.dates import (
     NumericOrder,
     date_mentions,
     describe,
+    mentions_in,
     period_ranges,
     relative_mentions,
 )
@@ -119,9 +120,10 @@ def check(document: Document, rule: Rule) -> Iterator[Finding]:
 def _year_sources(document: Document, mentions: tuple[DateMention, ...], params: Params) -> list[YearSource | None]:
     """For each mention, where its year comes from if the text omits it.
 
-    The publication date first (the issue's rule: nearest date), then the
-    configured ``assume_year``, then the nearest earlier full date in the
-    text (or, before the first one, the first full date after).
+    The publication date first (nearest date), then the configured
+    ``assume_year``, then the nearest earlier full date in the text, the
+    front matter title counting as the text's start (before the first one,
+    the first full date after).
     """
     if document.publication_date is not None:
         published = document.publication_date
@@ -133,7 +135,7 @@ def _year_sources(document: Document, mentions: tuple[DateMention, ...], params:
     if not params.year_from_context:
         return [None] * len(mentions)
     sources: list[YearSource | None] = []
-    latest: YearSource | None = None
+    latest = _title_year_source(document, params)
     for mention in mentions:
         full = mention.reading(params.numeric_order).date
         if full is not None:
@@ -143,6 +145,19 @@ def _year_sources(document: Document, mentions: tuple[DateMention, ...], params:
         sources.append(latest)
     first_full = next((s for s in sources if s is not None), None)
     return [s if s is not None else first_full for s in sources]
+
+
+def _title_year_source(document: Document, params: Params) -> YearSource | None:
+    """A full date in the front matter title ("Update on the October 15, 2018 incident")."""
+    title = document.front_matter.get("title")
+    if not isinstance(title, str):
+        return None
+    for mention in mentions_in(title):
+        full = mention.reading(params.numeric_order).date
+        if full is not None:
+            written = title[mention.date_span[0] : mention.date_span[1]]
+            return YearSource(f"nearest '{written}' in the title", reference=full)
+    return None
 
 
 def _weekdays(document: Document, rule: Rule, params: Params) -> Iterator[Finding]:

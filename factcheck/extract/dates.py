@@ -413,7 +413,11 @@ def _attach_weekday(prose: str, mention: DateMention) -> DateMention:
 
 def date_mentions(document: Document) -> tuple[DateMention, ...]:
     """Every calendar date in the prose, in order (use via ``document.fact``)."""
-    prose = document.prose
+    return mentions_in(document.prose)
+
+
+def mentions_in(prose: str) -> tuple[DateMention, ...]:
+    """Every calendar date in a string of prose (a title, say), offsets into it."""
     found: list[DateMention] = []
     for match in _DATE_CORE.finditer(prose):
         mention = _core_mention(match)
