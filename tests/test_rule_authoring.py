@@ -23,7 +23,7 @@ from factcheck.yaml_lines import load_all
 ROOT = Path(__file__).resolve().parent.parent
 PACK = ROOT / "fixtures" / "rule-packs" / "newsroom"
 PEER_CASES = ROOT.parent / "shared" / "corpus" / "peer-cases"
-GENERIC_KINDS = ("pattern", "substitution", "consistency")
+GENERIC_KINDS = ("pattern", "substitution", "consistency", "occurrence")
 
 
 def rule(kind: str, params: dict, message: str = "{match}") -> Rule:
@@ -212,6 +212,28 @@ def test_consistency_set_needs_two_different_forms() -> None:
         rule("consistency", {"either": [["email"]]})
 
 
+# ── occurrence ───────────────────────────────────────────────────────────────
+
+
+def test_occurrence_counts_per_region_and_flags_the_region() -> None:
+    words = rule("occurrence", {"token": r"\w+", "max": 4, "scope": "heading"}, "{count} > {max}")
+    findings, _ = run_rules(from_text("# One two three four five\n\nSix seven eight nine ten eleven.\n\n# Short one\n", path="a.md"), [words])
+    assert [(f.match, f.message) for f in findings] == [("One two three four five", "5 > 4")]
+
+
+def test_occurrence_min_and_counts_quotes_inside_a_paragraph() -> None:
+    figures = rule("occurrence", {"token": r"\d+", "min": 1, "max": 2})
+    text = 'No figures here.\n\nOne 1 and "2 and 3" quoted.\n\nJust 4 and 5.\n'
+    assert found(figures, text) == ["No figures here.", 'One 1 and "2 and 3" quoted.']
+
+
+def test_occurrence_needs_a_limit() -> None:
+    with pytest.raises(Exception, match="max:, min: or both"):
+        rule("occurrence", {"token": "x"})
+    with pytest.raises(Exception, match="more than max"):
+        rule("occurrence", {"token": "x", "min": 3, "max": 2})
+
+
 # ── Vale's own test cases, through our kinds ─────────────────────────────────
 
 
@@ -305,7 +327,7 @@ def test_rules_show_a_kind_and_unknown_ids() -> None:
 def test_rules_test_passes_on_the_user_pack_and_its_fixture() -> None:
     result = invoke("rules", "test", "--isolated", str(PACK), "--color", "never")
     assert result.exit_code == 0, result.output
-    assert "of 7 rules, 1 fixture: all passed" in result.output
+    assert "of 8 rules, 1 fixture: all passed" in result.output
 
 
 def test_rules_test_passes_on_the_builtin_pack() -> None:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from factcheck.errors import CheckError
-from factcheck.extract.scopes import DEFAULT_SCOPE, SpanSet, scope_map, validate_scopes
+from factcheck.extract.scopes import DEFAULT_SCOPE, Region, SpanSet, scope_map, validate_scopes
 from factcheck.params import ParamError
 
 if TYPE_CHECKING:
@@ -124,24 +124,29 @@ def scoped_matches(pattern: Any, document: Document, rule: Rule, options: RegexO
     its own string, so ``^``/``$`` mean its edges; a match counts only in the
     scope where it starts, so a phrase is never reported twice.
     """
+    for region in document.fact(scope_map).regions_in(options.scope):
+        yield from region_matches(pattern, document, region, rule, options)
+
+
+def region_matches(
+    pattern: Any, document: Document, region: Region, rule: Rule, options: RegexOptions, *, own_scope_only: bool = True
+) -> Iterator[Hit]:
+    """The matches of one region (see :func:`scoped_matches`); with ``own_scope_only=False``
+    also those inside a quotation or link of a paragraph (for counting per paragraph)."""
     scopes = document.fact(scope_map)
-    prose = document.prose
-    for region in scopes.regions_in(options.scope):
-        text = prose[region.start : region.end]
-        exceptions = SpanSet((), ())
-        if options.exception_pattern is not None:
-            exceptions = SpanSet.of(m.span() for m in timed_matches(options.exception_pattern, text, rule, options.timeout))
-        for match in timed_matches(pattern, text, rule, options.timeout):
-            relative_start, relative_end = match.span()
-            while relative_start < relative_end and text[relative_start].isspace():
-                relative_start += 1
-            while relative_end > relative_start and text[relative_end - 1].isspace():
-                relative_end -= 1
-            if relative_start == relative_end:
-                continue
-            start, end = relative_start + region.start, relative_end + region.start
-            if scopes.scope_at(start) != region.scope:
-                continue
-            if exceptions.covers(relative_start, relative_end):
-                continue
-            yield Hit(start, end, match, region.start)
+    text = document.prose[region.start : region.end]
+    exceptions = SpanSet((), ())
+    if options.exception_pattern is not None:
+        exceptions = SpanSet.of(m.span() for m in timed_matches(options.exception_pattern, text, rule, options.timeout))
+    for match in timed_matches(pattern, text, rule, options.timeout):
+        relative_start, relative_end = match.span()
+        while relative_start < relative_end and text[relative_start].isspace():
+            relative_start += 1
+        while relative_end > relative_start and text[relative_end - 1].isspace():
+            relative_end -= 1
+        if relative_start == relative_end:
+            continue
+        start, end = relative_start + region.start, relative_end + region.start
+        if (own_scope_only and scopes.scope_at(start) != region.scope) or exceptions.covers(relative_start, relative_end):
+            continue
+        yield Hit(start, end, match, region.start)
