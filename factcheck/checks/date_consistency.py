@@ -19,6 +19,12 @@ one ``claim`` to check:
 Numeric dates whose day/month order is ambiguous ("03/04/2024") are skipped
 unless ``numeric_order`` says which order the publication uses.
 
+Message fields, for rule authors: ``weekday`` gives ``{written}`` (as
+written), ``{weekday}`` (in full), ``{date}``, ``{actual}`` and
+``{assumption}`` (empty when the year was written); ``impossible`` gives
+``{date}`` and ``{reason}``; ``relative`` gives ``{word}``, ``{actual}``,
+``{written}`` and ``{publication}``; ``range`` gives ``{first}`` and ``{last}``.
+
 ## Why is this bad?
 A reader who sees "Tuesday, July 29, 2024" knows one of the two is wrong,
 and cannot tell which: the story loses the reader's trust over a detail.
