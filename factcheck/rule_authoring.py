@@ -38,7 +38,7 @@ from factcheck.params import did_you_mean
 from factcheck.report import RenderOptions, printable
 from factcheck.report.rich import make_console
 from factcheck.rules import Rule, RuleSet, load_rules, rule_files
-from factcheck.ruletest import Outcome, run_example, run_fixture
+from factcheck.ruletest import Outcome, annotations, run_example, run_fixture
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "rule_templates"
 RULE_SUFFIXES = (".yaml", ".yml")
@@ -176,8 +176,20 @@ def show(rule_id: str, rules: RuleSet, console: Console) -> None:
 # ── test ─────────────────────────────────────────────────────────────────────
 
 
+def _is_fixture(path: Path) -> bool:
+    """An article with at least one ``<!-- expect: -->``-style annotation (so a README
+    next to the rules is not mistaken for a fixture)."""
+    try:
+        marks = annotations(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return False
+    return any(marks.values())
+
+
 def split_paths(paths: Iterable[str]) -> tuple[list[Path], list[Path]]:
-    """Rule files and fixture articles named by PATHs (directories are searched)."""
+    """Rule files and fixture articles named by PATHs. In a directory, every
+    ``*.yaml``/``*.yml`` is a rule file and every article carrying an annotation a
+    fixture; a file named on its own is a fixture if it has an article's suffix."""
     rule_paths: list[Path] = []
     fixtures: list[Path] = []
     for raw in paths:
@@ -185,7 +197,7 @@ def split_paths(paths: Iterable[str]) -> tuple[list[Path], list[Path]]:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file())
             rule_paths.extend(p for p in found if p.suffix in RULE_SUFFIXES)
-            fixtures.extend(p for p in found if p.suffix.lower() in CHECKED_SUFFIXES)
+            fixtures.extend(p for p in found if p.suffix.lower() in CHECKED_SUFFIXES and _is_fixture(p))
         elif path.is_file() and path.suffix.lower() in CHECKED_SUFFIXES:
             fixtures.append(path)
         elif path.is_file():

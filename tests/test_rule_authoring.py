@@ -363,6 +363,15 @@ def test_rules_test_checks_fixture_annotations(tmp_path: Path) -> None:
     assert "line 3: expected no-kiev" in result.output
     assert "line 5:1: no-kiev 'Kiev'" in result.output
     assert "note rule no-kiev has no examples" in result.output
+    assert "1 fixture" in result.output
+
+
+def test_rules_test_skips_unannotated_articles_in_a_directory(tmp_path: Path) -> None:
+    (tmp_path / "rules.yaml").write_text((PACK / "house-style.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "README.md").write_text("Our rules flag Kiev and very unique phrases.\n")
+    result = invoke("rules", "test", "--isolated", str(tmp_path), "--color", "never")
+    assert result.exit_code == 0, result.output
+    assert "fixture" not in result.output
 
 
 def test_rules_test_catastrophic_example_exits_2(tmp_path: Path) -> None:
