@@ -12,22 +12,28 @@ whose day/month order is ambiguous ("03/04/2024") keeps both readings, and a
 date without a year is resolved only against a reference date the caller
 chooses (the publication date, a configured year, a nearby full date).
 
-``year_mentions(document)`` finds spans that read as periods (a year, a month
-and year, a full date) in ``from … to …`` and ``between … and …`` phrases and
-dash ranges, for the reversed-range check; ``relative_mentions`` finds
-"today, Tuesday" and "last year (2023)".
+``period_ranges(document)`` finds two periods (a year, a month and year, a
+full date) joined as a range: ``from … to …``, ``between … and …``, a dash;
+``relative_mentions(document)`` finds "today, Tuesday" and "last year (2023)".
 
 Forms recognised (weekday optional, before or after):
 
-* month-day: "July 30", "Jul. 30", "Sept. 7th", "July 30, 2024", "July 30 2024"
-* day-month: "30 July", "30th July", "the 30th of July", "30 July, 2024"
+* month-day: "July 30", "Jul. 30", "Sept. 7th", "July 30, 2024", "July 30 2024",
+  "January, 10, 2016" (a comma after the month only with a year), and day
+  ranges in one month: "July 29-31, 2024"
+* day-month: "30 July", "30th July", "the 30th of July", "30 July, 2024", "7-8 October"
 * ISO: "2024-07-30"; numeric with a four-digit year: "31/10/2014",
   "10/31/2014", "31.10.2014"; numeric without a year ("31/10", "4/23") only
   when a weekday is attached, since a bare "3/4" is a fraction or a score
 * weekday before: "Monday, July 30", "Mon., July 30", "Monday July 30",
   "Monday (July 30)", "Monday the 30th of July", "Mo, 7 October" (two-letter
   forms only before a comma)
-* weekday after: "July 30 (Monday)", "2024-07-30(Mon)", "July 30, a Monday"
+* weekday after: "July 30 (Monday)", "2024-07-30(Mon)", "July 30, a Monday",
+  "July 30, which was a Monday"
+
+Months and weekdays must be capitalised ("may" and "march" are verbs), and a
+number after a month that counts something ("June 31 people", "in May 45
+were hurt") is not a day.
 """
 
 from __future__ import annotations
