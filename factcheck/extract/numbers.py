@@ -172,8 +172,11 @@ _SCALE_SHORT = r"mln|bln|mn|bn|tn|trn"
 _UNIT = _alternation(UNITS)
 _CUR_PREFIX = _alternation(CURRENCY_PREFIXES)
 
+# ``-f``: V1 with IGNORECASE would turn on full Unicode case folding, which made
+# this one scan slower than the whole Markdown parse (1.7 MB/s); number words,
+# scales and units are ASCII, so simple folding matches the same (5.5 MB/s).
 _NUMBER = regex.compile(
-    rf"""(?ix)
+    rf"""(?ix-f)
     (?<![\w.,$£€¥])
     (?:(?P<cur>{_CUR_PREFIX})\s?)?
     (?P<sign>[-−](?=\d))?
