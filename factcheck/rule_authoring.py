@@ -38,7 +38,8 @@ from factcheck.params import did_you_mean
 from factcheck.report import RenderOptions, printable
 from factcheck.report.rich import make_console
 from factcheck.rules import Rule, RuleSet, load_rules, rule_files
-from factcheck.ruletest import Outcome, annotations, run_example, run_fixture
+from factcheck.ruletest import Outcome, run_example, run_fixture
+from factcheck.ruletest import annotations as fixture_annotations
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "rule_templates"
 RULE_SUFFIXES = (".yaml", ".yml")
@@ -69,7 +70,8 @@ def active_rules(
     """The rules ``factcheck check`` would run with the same options: built-in, then the
     config's ``rules:`` (``--rules`` replaces them, as in ``check``), then ``also``;
     with the config's select/ignore and per-rule severity and params applied."""
-    from factcheck.config import resolve  # the workflow area owns config discovery and merging
+    # The workflow area owns config discovery and merging.
+    from factcheck.config import resolve
 
     settings = resolve({"rules": tuple(extra_paths)}, config_file=config_file, isolated=isolated)
     configured = [str(p) for p in settings["rules"]]
@@ -180,7 +182,8 @@ def _is_fixture(path: Path) -> bool:
     """An article with at least one ``<!-- expect: -->``-style annotation (so a README
     next to the rules is not mistaken for a fixture)."""
     try:
-        marks = annotations(path.read_text(encoding="utf-8", errors="replace"))
+        text = path.read_text(encoding="utf-8", errors="replace")
+        marks = fixture_annotations(text)  # type: ignore[operator]  # mypy takes the name for __future__.annotations
     except OSError:
         return False
     return any(marks.values())

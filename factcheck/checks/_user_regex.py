@@ -23,7 +23,13 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from factcheck.errors import CheckError
-from factcheck.extract.scopes import DEFAULT_SCOPE, Region, SpanSet, scope_map, validate_scopes
+from factcheck.extract.scopes import (
+    DEFAULT_SCOPE,
+    Region,
+    SpanSet,
+    scope_map,
+    validate_scopes,
+)
 from factcheck.params import ParamError
 
 if TYPE_CHECKING:
@@ -60,12 +66,13 @@ class RegexOptions:
     scope: tuple[str, ...] | str = DEFAULT_SCOPE
     exceptions: tuple[str, ...] = ()
     timeout: float = DEFAULT_TIMEOUT
+    scopes: tuple[str, ...] = field(init=False, repr=False, compare=False, default=DEFAULT_SCOPE)
     exception_pattern: Any = field(init=False, repr=False, compare=False, default=None)
 
     def __post_init__(self) -> None:
-        scopes = (self.scope,) if isinstance(self.scope, str) else self.scope
+        given = (self.scope,) if isinstance(self.scope, str) else self.scope
         try:
-            object.__setattr__(self, "scope", validate_scopes(scopes))
+            object.__setattr__(self, "scopes", validate_scopes(given))
         except ValueError as error:
             raise ParamError("scope", str(error)) from None
         if not self.timeout > 0:
@@ -124,7 +131,7 @@ def scoped_matches(pattern: Any, document: Document, rule: Rule, options: RegexO
     its own string, so ``^``/``$`` mean its edges; a match counts only in the
     scope where it starts, so a phrase is never reported twice.
     """
-    for region in document.fact(scope_map).regions_in(options.scope):
+    for region in document.fact(scope_map).regions_in(options.scopes):
         yield from region_matches(pattern, document, region, rule, options)
 
 

@@ -44,7 +44,11 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from factcheck.checks._user_regex import RegexOptions, compile_user_regex, scoped_matches
+from factcheck.checks._user_regex import (
+    RegexOptions,
+    compile_user_regex,
+    scoped_matches,
+)
 from factcheck.params import ParamError
 
 if TYPE_CHECKING:

@@ -73,7 +73,7 @@ class Params(RegexOptions):
 def check(document: Document, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
     text = document.text
-    for region in document.fact(scope_map).regions_in(params.scope):
+    for region in document.fact(scope_map).regions_in(params.scopes):
         start, end = region.start, region.end
         while start < end and text[start].isspace():
             start += 1

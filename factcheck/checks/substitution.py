@@ -44,7 +44,12 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
-from factcheck.checks._user_regex import Hit, RegexOptions, compile_user_regex, scoped_matches
+from factcheck.checks._user_regex import (
+    Hit,
+    RegexOptions,
+    compile_user_regex,
+    scoped_matches,
+)
 from factcheck.params import ParamError
 
 if TYPE_CHECKING:

@@ -79,7 +79,13 @@ def test_rules(
     """Run the examples of the rules in PATHS (rule files or directories; default:
     every active rule), and check fixture articles in PATHS against their
     <!-- expect: rule-id --> comments. Exit 1 if any fails, 2 if a rule errs."""
-    from factcheck.rule_authoring import active_rules, console_for, rules_under_test, run_tests, split_paths
+    from factcheck.rule_authoring import (
+        active_rules,
+        console_for,
+        rules_under_test,
+        run_tests,
+        split_paths,
+    )
 
     own_files, fixtures = split_paths(paths)
     rules = active_rules(rule_paths, no_builtin_rules, config_file, isolated, also=[str(f) for f in own_files])
