@@ -161,6 +161,11 @@ def test_year_from_the_nearest_full_date_in_the_text() -> None:
     assert findings(text, with_params("weekday-mismatch", year_from_context=False)) == []
 
 
+def test_a_full_date_without_its_weekday_gives_no_context_year() -> None:
+    # A history's date says nothing about which year "Tuesday, 14 June" is in.
+    assert findings("Since the 11 September, 2001 attacks, they met on Tuesday, 14 June.", "weekday-mismatch") == []
+
+
 def test_year_from_a_full_date_in_the_title() -> None:
     text = '---\ntitle: "Update on the October 15, 2018 incident"\n---\n\nOn Tuesday, Oct 15, the site went down.\n'
     [finding] = findings(text, "weekday-mismatch")

@@ -7,8 +7,9 @@ one ``claim`` to check:
 * ``weekday``: a weekday written next to a date ("Monday, July 30, 2024",
   "July 30 (Mon.)", "Monday the 30th of July") that the date does not fall
   on. A date without a year takes the year that puts it nearest the
-  publication date (else ``assume_year``, else the nearest full date in the
-  text), and the message says which year was assumed.
+  publication date (else ``assume_year``, else the nearest full date written
+  with its weekday, or one in the title), and the message says which year
+  was assumed.
 * ``impossible``: a date no calendar has: February 30, April 31,
   February 29 in a non-leap year, day 0 or 32, month 13 in a numeric date.
 * ``relative``: "today, Tuesday", "yesterday (Sunday)", "tomorrow,
@@ -84,7 +85,8 @@ class Params:
     # publication date (LanguageTool assumes the current year; we never do).
     assume_year: int | None = None
     # Without a publication date or assume_year, take the year from the
-    # nearest date in the text that gives one ("Friday, Feb 5, 2016" ... "Mon, March 28").
+    # nearest full date written with its weekday ("Friday, Feb 5, 2016" ...
+    # "Mon, March 28") or from a full date in the front matter title.
     year_from_context: bool = True
 
     def __post_init__(self) -> None:
@@ -127,9 +129,9 @@ def _year_sources(document: Document, mentions: tuple[DateMention, ...], params:
     """For each mention, where its year comes from if the text omits it.
 
     The publication date first (nearest date), then the configured
-    ``assume_year``, then the nearest earlier full date in the text, the
-    front matter title counting as the text's start (before the first one,
-    the first full date after).
+    ``assume_year``, then the nearest earlier full date written with its
+    weekday, a full date in the front matter title counting as the text's
+    start (before the first one, the first such date after).
     """
     if document.publication_date is not None:
         published = document.publication_date
@@ -144,7 +146,9 @@ def _year_sources(document: Document, mentions: tuple[DateMention, ...], params:
     latest = _title_year_source(document, params)
     for mention in mentions:
         full = mention.reading(params.numeric_order).date
-        if full is not None:
+        # Only a date written with its (right) weekday sets the year: a
+        # schedule's "Friday, Feb 5, 2016", not a history's "the 11 September, 2001 attacks".
+        if full is not None and full.weekday() == mention.weekday:
             line, _ = document.position(mention.date_span[0])
             written = document.text[mention.date_span[0] : mention.date_span[1]]
             latest = YearSource(f"nearest '{written}' on line {line}", reference=full)
