@@ -160,6 +160,68 @@ def test_bad_cue_regex_names_the_parameter_and_line(tmp_path: Path) -> None:
     assert "bad.yaml:5" in str(error.value)
 
 
+# ---------------------------------------------------------------- news phrasings, both ways
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'According to the official count, Smith received 52.3 percent of the votes cast and Jones 49.1 percent.',
+        'The Social Democrats won 38.2 pct of the vote, the Conservatives 35.1 pct, and the Greens 29 pct.',
+        "A Gallup poll found 56% of Americans approve of the president's handling of the economy, while 48% disapprove.",
+        'The measure passed with 62% of the vote to 41% against.',
+        'Exit polls gave Smith 55% and Jones 48%.',
+        'Smith won the runoff with 58.4% of the vote against 45.6% for Jones.',
+        'Voters backed the proposal by 60% to 45%.',
+        'The ruling party secured 54% of the seats, the opposition 38% and independents 12%.',
+        'Sixty percent of those surveyed said they supported the plan and 45 percent opposed it.',
+        'In the first round, Smith garnered 48% and Jones 44%, with 11% going to minor candidates.',
+        'Smith has 51% support and Jones has 52% support, the poll shows.',
+    ],
+)
+def test_news_phrasings_of_impossible_shares_are_flagged(text: str) -> None:
+    assert len(findings(text + "\n")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'In the Democratic primary, Clinton won 55%, while in the Republican primary Trump took 60%.',
+        'Clinton won 48% in 2016; Biden won 51% in 2020.',
+        "Apple's share of the smartphone market is 55%, while Samsung's share of the tablet market is 60%.",
+        'IBM has 60 pct of the mainframe market. Digital Equipment has 55 pct of the minicomputer market.',
+        'Sixty percent of Democrats support the bill, compared with 45% of Republicans.',
+        'The bill got 60% support in the Senate and 55% in the House.',
+        'The company said 70 pct of its sales came from Europe and 40 pct of its profits from Asia.',
+        'In February, 55% backed Smith. In March, 50% did.',
+        'Smith won 55% of the vote last month. This month he polls 50%.',
+        'He won 55% in Ohio and 60% in Texas.',
+        'Asked which devices they own, 80% said a phone and 60% said a laptop.',
+        'About 70% of voters said the economy was important, and 65% said health care was.',
+        'Smith won 52% of the vote, up from 48% last time, while Jones got 47%.',
+        'Shareholders voted 85 pct in favour of the merger, and 90 pct of bondholders approved it.',
+        'The party won 40% of the vote but 65% of the seats.',
+        'Smith won 55 percent of the white vote and 60 percent of the Hispanic vote.',
+        'The yes side took 52 percent in Quebec City and 58 percent in Montreal.',
+        'Smith won 55% of the vote. Jones, who won 60% four years ago, conceded.',
+        'Women backed Smith 60% to 35%, while men backed Jones 55% to 40%.',
+        'Smith won 52% of the vote. Among young voters, Jones received 60%.',
+        'Support for Smith is 55%, and 60% of voters think he will win.',
+        'Smith won 55% of the vote, and turnout reached 65%.',
+        'The referendum passed with 55% of the vote; 60% of eligible voters took part.',
+        'Some 55% of respondents backed the plan, 30% opposed it, and 70% said they want a second vote.',
+        'Smith won 55% of the vote and carried 60% of the counties.',
+        'Smith won 51% of the vote, with 60% of precincts reporting.',
+        'Jones received 45% of votes, and got 70% of the union endorsements.',
+        "Smith's approval rating is 55%, with 60% of voters saying the country is on the wrong track.",
+        'Smith won 30% of the vote in 2016, 40% in 2020 and 45% in 2024.',
+        'The company took 60% of the market. Its rival took 50% of the market in Europe.',
+        'Mr Smith took 60% of the vote in the first round and 55% in the second.',
+    ],
+)
+def test_shares_of_different_wholes_in_news_phrasing_are_not_flagged(text: str) -> None:
+    assert findings(text + "\n") == []
+
+
 # ---------------------------------------------------------------- percent versus percentage points
 
 POINTS = load_rules().only(["percent-points"])

@@ -69,6 +69,7 @@ _WHOLE_AFTER = regex.compile(
 _WHOLE_STOP = frozenset("and or but while with in at to for from by as who which that than was were is are had has".split())
 _DETERMINERS = frozenset("the a an all those these its their his her our this that".split())
 _BRACKETED = regex.compile(r"^\s*[(\[]\s*$")
+_PAIRED = regex.compile(r"(?i)^\s*(?:to|against|versus|vs\.?)\s*$")
 _YEAR = regex.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 CLAUSE_BREAK = regex.compile(r"[;:,]|\s[—–]\s|\b(?:and|while|whereas|but)\b")
 EPSILON = 1e-9
@@ -94,8 +95,10 @@ class Params:
     """Cue lists are regular expressions keyed by language ({en: [...], es: [...]});
     every language's list is used. See rules/percent-total.yaml for the defaults."""
 
-    # Words in a percentage's clause that tie it to an exclusive whole (a vote, seats).
+    # Words in a percentage's clause that tie it to an exclusive whole (a vote, seats),
+    # and words that do so only before it (the candidate's verbs: "won", "took", "gave").
     choice_cues: Lexicon = field(default_factory=dict)
+    choice_cues_before: Lexicon = field(default_factory=dict)
     # Words that make it a survey answer (of respondents, said); a survey-only
     # group is checked when it also has a choice cue, an exclusive answer or a complete label.
     survey_cues: Lexicon = field(default_factory=dict)
@@ -130,6 +133,7 @@ class Params:
     total_problem: str = "the {label} row says {total}"
 
     choice_re: Any = field(init=False, repr=False, compare=False)
+    choice_before_re: Any = field(init=False, repr=False, compare=False)
     survey_re: Any = field(init=False, repr=False, compare=False)
     answer_re: Any = field(init=False, repr=False, compare=False)
     change_re: Any = field(init=False, repr=False, compare=False)
@@ -146,18 +150,20 @@ class Params:
     share_header_re: Any = field(init=False, repr=False, compare=False)
     not_share_header_re: Any = field(init=False, repr=False, compare=False)
     time_label_re: Any = field(init=False, repr=False, compare=False)
+    word_cue_res: tuple[Any, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         from factcheck.extract.dates import MONTHS
 
-        if not self.choice_cues and not self.survey_cues:
-            raise ParamError("choice_cues", "give at least one cue (choice_cues or survey_cues)")
+        if not (self.choice_cues or self.choice_cues_before or self.survey_cues):
+            raise ParamError("choice_cues", "give at least one cue (choice_cues, choice_cues_before or survey_cues)")
         if self.window_words < 1:
             raise ParamError("window_words", "must be at least 1")
         word = r"(?<![\w]){}(?![\w])"
         months = {"_": tuple(m for m in MONTHS if len(m) > 3 and m != "march")}  # "a march" is no period
         compiled = {
             "choice_re": _compile(self.choice_cues, "choice_cues", word),
+            "choice_before_re": _compile(self.choice_cues_before, "choice_cues_before", word),
             "survey_re": _compile(self.survey_cues, "survey_cues", word),
             "answer_re": _compile(self.exclusive_answers, "exclusive_answers", word),
             "change_re": _compile(self.change_words, "change_words", r"^(?:{})$"),
@@ -181,6 +187,11 @@ class Params:
         }
         for name, value in compiled.items():
             object.__setattr__(self, name, value)
+        object.__setattr__(self, "word_cue_res", tuple(
+            _compile(lexicon, name, "(?:{})") for name, lexicon in
+            (("choice_cues", self.choice_cues), ("choice_cues_before", self.choice_cues_before),
+             ("survey_cues", self.survey_cues), ("exclusive_answers", self.exclusive_answers))
+        ))  # fmt: skip
 
 
 def _search(pattern: Any, text: str) -> Any:
@@ -197,6 +208,9 @@ class Member:
     answer: bool
     whole: str | None  # the "of ..." noun phrase right after it
     tags: frozenset[str]  # periods and contexts named in its clause
+    survey_only: bool = False  # tied to its whole only by "said", "of respondents"
+    paired: bool = False  # second of a head-to-head pair ("60% to 35%")
+    after_break: bool = False  # a clause break stands between it and the previous percentage
 
 
 @dataclass
@@ -346,15 +360,16 @@ def _clause_head(text: str) -> str:
     return text[: found.start()] if found else text
 
 
-def _whole(after: str) -> str | None:
+def _whole(after: str, params: Params) -> str | None:
     """The whole a percentage is "of", normalised: "of the votes of Latino voters" ->
-    "vote of latino voter"; "of the vote" and "of votes" -> "vote"."""
+    "vote of latino voter"; "of the vote" and "of votes" -> "vote". The phrase
+    ends at a function word or a cue ("of Americans approve" -> "american")."""
     found = _WHOLE_AFTER.match(after)
     if not found:
         return None
     words = []
     for word in found["whole"].lower().split():
-        if word in _WHOLE_STOP:
+        if word in _WHOLE_STOP or any(p is not None and p.fullmatch(word) for p in params.word_cue_res):
             break
         if word in _DETERMINERS:
             continue
@@ -398,23 +413,41 @@ def _member(params: Params, prose: str, sentence: Sentence, mention: PercentMent
     near_before = " ".join(words)
     head = _clause_head(after)
     window = f"{near_before} {head}"
-    choice = bool(_search(params.choice_re, window))
+    choice = bool(_search(params.choice_re, window) or _search(params.choice_before_re, near_before))
     survey = bool(_search(params.survey_re, window))
     complete_match = _search(params.complete_re, f"{_clause_tail(before)} {head}")
-    answer = bool(_search(params.answer_re, f"{_clause_tail(before)} {head}"))
-    if not (choice or survey or complete_match):
+    answer = bool(_search(params.answer_re, head))
+    if not (choice or survey or answer or complete_match):
         continues = previous_member is not None and len(_WORD_TOKEN.findall(before)) <= CONTINUATION_WORDS
         if not continues or previous_member is None:
             return None
         choice = previous_member.choice
-    tags = _tags(params, f"{_clause_tail(before)} {head}")
-    return Member(mention, choice, complete_match.group() if complete_match else None, answer, _whole(after), tags)
+    # The first share of a sentence owns its opening ("In the Democratic primary, Clinton won 55%");
+    # a later one only its own clause (not "in his 2012 run and" before "2.3 percent").
+    own_before = before if previous is None else _clause_tail(before)
+    tags = _tags(params, f"{own_before} {head}")
+    return Member(
+        mention, choice, complete_match.group() if complete_match else None, answer, _whole(after, params), tags,
+        survey_only=survey and not (choice or answer), paired=bool(previous_member and _PAIRED.match(before)),
+        after_break=bool(CLAUSE_BREAK.search(before)),
+    )  # fmt: skip
 
 
 def _splits(group: list[Member], member: Member) -> bool:
-    """Whether ``member`` is the share of a different whole than ``group``."""
+    """Whether ``member`` is the share of a different whole than ``group``.
+
+    Different "of" wholes, different periods or places, a whole named only by
+    the newcomer ("85 pct in favour, and 90 pct of bondholders"), a survey
+    answer joining a vote ("55% backed the plan ... and 70% said they want a
+    second vote"), or a new clause after a closed head-to-head pair ("Women
+    backed Smith 60% to 35%, while men backed Jones 55% to 40%").
+    """
     wholes = {m.whole for m in group if m.whole}
-    if member.whole and wholes and member.whole not in wholes:
+    if member.whole and (not wholes or member.whole not in wholes):
+        return True
+    if member.survey_only and member.complete is None and not any(m.survey_only for m in group):
+        return True
+    if member.after_break and len(group) >= 2 and group[-1].paired:
         return True
     tagged = [m.tags for m in group if m.tags]
     return bool(member.tags and tagged and not any(member.tags & tags for tags in tagged))
