@@ -95,7 +95,8 @@ def walk(directory: str, exclude: pathspec.GitIgnoreSpec | None = None) -> Itera
                 continue
             if exclude is not None and exclude.match_file("/".join(parts)):
                 continue
-            found.append(Target(os.path.join(directory, *parts), absolute))
+            shown = os.path.join(*parts) if os.path.normpath(directory) == "." else os.path.join(directory, *parts)
+            found.append(Target(shown, absolute))
     yield from sorted(found, key=lambda t: t.path)
 
 

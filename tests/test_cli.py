@@ -261,3 +261,13 @@ def test_library_api_matches_cli(tmp_path: Path, rules_file: Path) -> None:
     (tmp_path / "a.md").write_text("TK")
     results = factcheck.check_paths([tmp_path], rules=rules)
     assert [(r.path.endswith("a.md"), len(r.findings)) for r in results] == [(True, 1)]
+
+
+def test_files_found_below_the_current_directory_have_no_dot_prefix(tmp_path: Path, rules_file: Path, monkeypatch) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text("TK\n")
+    monkeypatch.chdir(tmp_path)
+    result = run([".", "--format", "concise"], rules_file)
+    assert result.output.startswith("sub/a.md:1:1:")
+    nested = run(["sub", "--format", "concise"], rules_file)
+    assert nested.output.startswith("sub/a.md:1:1:")
