@@ -303,9 +303,12 @@ def _full_names(mentions: Iterable[NameMention]) -> dict[str, _Spelling]:
     return by_text
 
 
+_SEPARATORS = regex.compile(r"[\s\-‐‑]+")  # compiled once: this runs for every name mention
+
+
 def _identity_key(folded: str) -> str:
     """Hyphens and spaces count as one separator: "al-Assad" and "al Assad" meet here."""
-    return regex.sub(r"[\s\-‐‑]+", " ", folded)
+    return _SEPARATORS.sub(" ", folded)
 
 
 def _deletions(word: str, depth: int) -> set[str]:

@@ -195,6 +195,11 @@ _PERIOD_BEFORE_HALF = regex.compile(r"(?i)\b(?:first|second|third|fourth|last|fi
 _RANGE_JOIN = regex.compile(r"(?i)^\s*(?:[-–—]|to)\s*$")
 _BETWEEN_JOIN = regex.compile(r"(?i)^\s+and\s+$")
 _WORD_BEFORE = regex.compile(r"(?i)(\w+)\s*$")
+# Compiled once: regex.sub/fullmatch with a pattern string look it up in
+# regex's cache on every call, which was ~10% of a corpus run here.
+_SPACES = regex.compile(r"\s+")
+_WORD_SEPARATORS = regex.compile(r"[-\s]+")
+_DECIMAL_COMMA = regex.compile(r"\d+,\d{1,2}")
 
 
 @dataclass(frozen=True)
@@ -289,12 +294,12 @@ class PercentMention:
 def _canonical(table: dict[str, str], written: str | None) -> str | None:
     if written is None:
         return None
-    return table.get(regex.sub(r"\s+", " ", written.lower()))
+    return table.get(_SPACES.sub(" ", written.lower()))
 
 
 def _word_value(words: str) -> float:
     """Value of a spelled-out number such as "two hundred and forty-one" or "a dozen"."""
-    tokens = [t for t in regex.split(r"[-\s]+", words.lower()) if t and t != "and"]
+    tokens = [t for t in _WORD_SEPARATORS.split(words.lower()) if t and t != "and"]
     if tokens[-1:] == ["dozen"]:
         return 12.0
     total = 0
@@ -331,13 +336,13 @@ def _atom(match: regex.Match[str], text: str) -> NumberMention | None:
     scale_word = match["scale"]
     multiplier = SCALES[scale_word.lower()] if scale_word else 1.0
     if digits:
-        written = digits.replace(",", ".") if regex.fullmatch(r"\d+,\d{1,2}", digits) else digits.replace(",", "")
+        written = digits.replace(",", ".") if _DECIMAL_COMMA.fullmatch(digits) else digits.replace(",", "")
         value = float(written)
         decimals = len(written.split(".")[1]) if "." in written else 0
         precision = 10.0**-decimals * multiplier
         form: Form = "digits"
     elif fraction:
-        value = FRACTIONS[regex.sub(r"\s+", " ", fraction.lower())]
+        value = FRACTIONS[_SPACES.sub(" ", fraction.lower())]
         decimals, precision, form = 0, FRACTION_PRECISION, "fraction"
     else:
         value = _word_value(words)
@@ -409,7 +414,7 @@ def _qualify(mention: NumberMention, text: str) -> NumberMention:
     if not found:
         return mention
     written = found.group().strip()
-    return replace(mention, qualifier=QUALIFIERS[regex.sub(r"\s+", " ", written.lower())], qualifier_text=written)
+    return replace(mention, qualifier=QUALIFIERS[_SPACES.sub(" ", written.lower())], qualifier_text=written)
 
 
 def parse_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
