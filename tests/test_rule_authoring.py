@@ -12,12 +12,14 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factcheck.checks import available_kinds
 from factcheck.cli import main
 from factcheck.document import from_text
 from factcheck.engine import run_rules
-from factcheck.rules import Rule, parse_rule
+from factcheck.rules import Rule, load_rules, parse_rule
 from factcheck.yaml_lines import load_all
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -426,3 +428,28 @@ def test_rules_new_refuses_unknown_kinds_and_overwrites(tmp_path: Path) -> None:
     assert target.read_text() == "mine\n"
     assert invoke("rules", "new", "pattern", "-o", str(target), "--force").exit_code == 0
     assert "kind: pattern" in target.read_text()
+
+
+# ── property: the generic kinds on any text ──────────────────────────────────
+
+PACK_RULES = load_rules([PACK / "house-style.yaml"], builtin=False)
+PIECES = [
+    "# ", "\n", "\n\n", "> ", "- ", "| a | b |\n|---|---|\n", "|", "[", "](https://x.org)", "[here](#)", "![alt](a.png)",
+    "`", "```\n", '"', "“", "”", "...", "…", "Kiev", "Chicken Kiev", "per cent", "e-mail", "focussed", "alright",
+    "Zelensky", "Zelenskyy", "adviser", "advisor", "very unique", "acommodate", "going forward", "<a href='#'>", "</a>",
+    "<!-- x -->", "word", " ", "é", "🙂", "\u200b",
+]  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=30).map("".join), suffix=st.sampled_from(["a.md", "a.txt", "a.html"]))
+def test_generic_kinds_point_at_real_text_on_any_input(text: str, suffix: str) -> None:
+    document = from_text(text, path=suffix)
+    findings, errors = run_rules(document, PACK_RULES)
+    assert errors == []
+    seen = set()
+    for f in findings:
+        assert 0 <= f.start < f.end <= len(document.text)
+        assert document.text[f.start : f.end] == f.match and f.match == f.match.strip()
+        assert (f.rule, f.start, f.end) not in seen  # never the same span twice
+        seen.add((f.rule, f.start, f.end))
