@@ -70,7 +70,6 @@ _WHOLE_STOP = frozenset("and or but while with in at to for from by as who which
 _DETERMINERS = frozenset("the a an all those these its their his her our this that".split())
 _BRACKETED = regex.compile(r"^\s*[(\[]\s*$")
 _PAIRED = regex.compile(r"(?i)^\s*(?:to|against|versus|vs\.?)\s*$")
-_YEAR = regex.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 CLAUSE_BREAK = regex.compile(r"[;:,]|\s[—–]\s|\b(?:and|while|whereas|but)\b")
 EPSILON = 1e-9
 CONTINUATION_WORDS = 4
@@ -215,8 +214,42 @@ class Member:
 
 @dataclass
 class Group:
-    members: list[Member]
-    sentences: list[int]
+    """Shares of one whole found so far, with what its members said about the whole.
+
+    The aggregates (wholes, tags, periods) make each "does this share belong
+    here" question constant-time, so a long run of shares stays linear.
+    """
+
+    members: list[Member] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+    periods: set[str] = field(default_factory=set)  # periods its sentences name
+    wholes: set[str] = field(default_factory=set)
+    tags: set[str] = field(default_factory=set)
+    survey_only: bool = False  # some member is tied to the whole only by "said"
+
+    def add(self, member: Member) -> None:
+        self.members.append(member)
+        if member.whole:
+            self.wholes.add(member.whole)
+        self.tags |= member.tags
+        self.survey_only = self.survey_only or member.survey_only
+
+    def splits(self, member: Member) -> bool:
+        """Whether ``member`` is the share of a different whole than this group's.
+
+        Different "of" wholes, different periods or places, a whole named only
+        by the newcomer ("85 pct in favour, and 90 pct of bondholders"), a
+        survey answer joining a vote ("55% backed the plan ... and 70% said
+        they want a second vote"), or a new clause after a closed head-to-head
+        pair ("Women backed Smith 60% to 35%, while men backed Jones 55% to 40%").
+        """
+        if member.whole and member.whole not in self.wholes:
+            return True
+        if member.survey_only and member.complete is None and not self.survey_only:
+            return True
+        if member.after_break and len(self.members) >= 2 and self.members[-1].paired:
+            return True
+        return bool(member.tags and self.tags and not member.tags & self.tags)
 
 
 # ---------------------------------------------------------------- arithmetic
@@ -239,18 +272,11 @@ def _arithmetic(mentions: Sequence[PercentMention]) -> tuple[str, float]:
 
 
 def _bounds(mentions: Sequence[PercentMention]) -> tuple[float, float | None]:
+    """The lowest and highest sum the figures allow (rounding, ranges, "about", "more than")."""
     low = 0.0
     high: float | None = 0.0
     for mention in mentions:
         m_low, m_high = mention.number.bounds()
-        if mention.form == "fraction":
-            m_low, m_high = mention.value - mention.tolerance, mention.value + mention.tolerance
-            if mention.qualifier == "at_least":
-                m_high = None
-            elif mention.qualifier is not None:
-                m_low = 0.0
-        elif mention.high != mention.low:
-            m_low = mention.low - mention.tolerance
         low += m_low
         high = None if high is None or m_high is None else high + m_high
     return low, high
@@ -433,26 +459,6 @@ def _member(params: Params, prose: str, sentence: Sentence, mention: PercentMent
     )  # fmt: skip
 
 
-def _splits(group: list[Member], member: Member) -> bool:
-    """Whether ``member`` is the share of a different whole than ``group``.
-
-    Different "of" wholes, different periods or places, a whole named only by
-    the newcomer ("85 pct in favour, and 90 pct of bondholders"), a survey
-    answer joining a vote ("55% backed the plan ... and 70% said they want a
-    second vote"), or a new clause after a closed head-to-head pair ("Women
-    backed Smith 60% to 35%, while men backed Jones 55% to 40%").
-    """
-    wholes = {m.whole for m in group if m.whole}
-    if member.whole and (not wholes or member.whole not in wholes):
-        return True
-    if member.survey_only and member.complete is None and not any(m.survey_only for m in group):
-        return True
-    if member.after_break and len(group) >= 2 and group[-1].paired:
-        return True
-    tagged = [m.tags for m in group if m.tags]
-    return bool(member.tags and tagged and not any(member.tags & tags for tags in tagged))
-
-
 def _restated(prose: str, previous: PercentMention, mention: PercentMention) -> bool:
     """A percentage in brackets just after another one restates it."""
     between = prose[previous.end : mention.start]
@@ -461,8 +467,10 @@ def _restated(prose: str, previous: PercentMention, mention: PercentMention) -> 
     return len(between) <= 40 and between.rstrip().endswith(("(", "[")) and prose[mention.end : mention.end + 1] in ")]"
 
 
-def _sentence_groups(params: Params, prose: str, sentence: Sentence, mentions: list[PercentMention]) -> list[list[Member]]:
-    groups: list[list[Member]] = []
+def _sentence_groups(
+    params: Params, prose: str, sentence: Sentence, sentence_index: int, mentions: list[PercentMention]
+) -> list[Group]:
+    groups: list[Group] = []
     previous: PercentMention | None = None
     last_member: Member | None = None
     for index, mention in enumerate(mentions):
@@ -473,22 +481,22 @@ def _sentence_groups(params: Params, prose: str, sentence: Sentence, mentions: l
         previous, last_member = mention, member
         if member is None:
             continue
-        if not groups or _splits(groups[-1], member):
-            groups.append([member])
-        else:
-            groups[-1].append(member)
+        if not groups or groups[-1].splits(member):
+            groups.append(Group(sentences=[sentence_index]))
+        groups[-1].add(member)
     return groups
 
 
-def _starts_new_group(params: Params, sentence: Sentence, group: Group, sentence_text_before: str) -> bool:
+def _periods(params: Params, text: str) -> set[str]:
+    return {m.group().lower() for m in params.period_re.finditer(text)} if params.period_re is not None else set()
+
+
+def _starts_new_group(params: Params, sentence: Sentence, group: Group) -> bool:
+    """A sentence that opens with a contrast, names a new poll or contest, or a period the group did not."""
     text = sentence.text
     if _search(params.opener_re, text) or _search(params.new_whole_re, text):
         return True
-    if params.period_re is not None:
-        named_before = {m.group().lower() for m in params.period_re.finditer(sentence_text_before)}
-        if any(m.group().lower() not in named_before for m in params.period_re.finditer(text)):
-            return True
-    return False
+    return not _periods(params, text) <= group.periods
 
 
 def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Group]:
@@ -501,21 +509,24 @@ def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Gr
     groups: list[Group] = []
     for index in sorted(by_sentence):
         sentence = found[index]
-        for position, members in enumerate(_sentence_groups(params, prose, sentence, by_sentence[index])):
+        for position, group in enumerate(_sentence_groups(params, prose, sentence, index, by_sentence[index])):
             last = groups[-1] if groups else None
             joins = (
                 position == 0
                 and last is not None
                 and last.sentences[-1] == index - 1
                 and found[index - 1].block == sentence.block
-                and not _splits(last.members, members[0])
-                and not _starts_new_group(params, sentence, last, " ".join(found[i].text for i in last.sentences))
+                and not last.splits(group.members[0])
+                and not _starts_new_group(params, sentence, last)
             )
             if joins and last is not None:
-                last.members.extend(members)
+                for member in group.members:
+                    last.add(member)
                 last.sentences.append(index)
+                last.periods |= _periods(params, sentence.text)
             else:
-                groups.append(Group(members, [index]))
+                group.periods = _periods(params, sentence.text)
+                groups.append(group)
     return groups
 
 
