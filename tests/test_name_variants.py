@@ -64,6 +64,17 @@ def test_flags_the_minority_spelling(text: str, variant: str, canonical: str) ->
     assert f"'{canonical}'" in found[0].message
 
 
+def test_a_misspelt_derived_form_is_compared_by_its_stem() -> None:
+    # "Venezulean" is "Venezuela" + "n", misspelt; the suggestion keeps the ending.
+    found = findings("Venezuela signed the deal. Venezuela will supply Venezulean crude oil.")
+    assert [(f.match, f.suggestion) for f in found] == [("Venezulean", "Venezuelan")]
+
+
+def test_derived_forms_are_not_misspellings() -> None:
+    text = "Colorado voters and Coloradans; Mexico and Mexicans; Africa and a pan-Africanist; Canada and Canadians."
+    assert findings(text) == []
+
+
 def test_tie_goes_to_the_first_full_name_introduction() -> None:
     found = findings("Gonzales was shown second. Maduro's rival Edmundo Gonzalez disputed it.")
     assert [f.match for f in found] == ["Gonzales"]
@@ -234,6 +245,11 @@ def test_fold_removes_accents_and_case() -> None:
         ("democrats", "democratic", True),
         ("terrorism", "terrorists", True),
         ("argentine", "argentinas", True),
+        ("mexico", "mexicans", True),
+        ("africa", "africanist", True),
+        ("japanese", "japansese", False),
+        ("builders", "buildiers", False),
+        ("andersen", "anderson", False),
         ("iraq", "iraqi", True),
         ("sloan", "sloane", False),
         ("seligman", "seligmann", False),

@@ -340,29 +340,51 @@ def osa_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def _stems(word: str) -> set[tuple[str, bool]]:
-    """(stem, lost_a_final_vowel) for every way of reading ``word`` as stem + ending.
+# Endings that can sit inside another ending (Africa-n-ist, Canad-ian-s);
+# a plural or "i" never does, so "Japan-s-ese" stays a typo.
+_INNER_ENDINGS = frozenset("n an ian al ic".split())
+_DERIVATIONS = frozenset("an ans ian ians ean eans ien iens ese ist ists ism isms ic ics ical ite ites ish i er ers".split())
 
-    A final vowel may also go (Argentin-e, Argentin-a-s), but two words match
-    on such a stem only if both lost a vowel: a bare added vowel
-    (Sloan/Sloane) is a possible typo, not an ending.
+
+def _stems(word: str, depth: int = 2) -> set[tuple[str, str]]:
+    """(stem, how) for every way of reading ``word`` as stem + endings.
+
+    ``how`` is "plain" (Russia-n, German-s), "vowel" when a final vowel went
+    too (Argentin-e, Argentin-a-s), or "derived" for a derivational ending
+    (Africa-n-ist, Mexic-an, Colorad-ans). Up to ``depth`` endings come off.
     """
-    found: set[tuple[str, bool]] = set()
+    found: set[tuple[str, str]] = set()
     for ending in _ALL_ENDINGS:
-        if not word.endswith(ending):
+        if not word.endswith(ending) or (depth < 2 and ending not in _INNER_ENDINGS):
             continue
         stem = word[: len(word) - len(ending)]
         if len(stem) < MIN_STEM or (ending in _VOWEL_ENDINGS and stem[-1] not in _VOWELS):
             continue
-        found.add((stem, False))
-        if stem[-1] in "aeiou" and len(stem) > MIN_STEM and ending not in _VOWEL_ENDINGS:
-            found.add((stem[:-1], True))
+        found.add((stem, "derived" if ending in _DERIVATIONS else "plain"))
+        if depth == 2 and stem[-1] in "aeiou" and len(stem) > MIN_STEM and ending in ("", "s", "es"):
+            found.add((stem[:-1], "vowel"))
+        if ending and depth > 1:
+            found |= _stems(stem, depth - 1)
     return found
 
 
 def same_word_other_ending(a: str, b: str) -> bool:
-    """Are two folded words one stem with different endings (Russia/Russian, Germany/Germans)?"""
-    return a == b or bool(_stems(a) & _stems(b))
+    """Are two folded words one stem with different endings (Russia/Russian, Germany/Germans)?
+
+    Two stems meet when they were made the same way, or when either came from
+    a derivational ending (Mexico/Mexican). A bare added vowel (Sloan/Sloane)
+    is a possible typo, not an ending: "plain" never meets "vowel".
+    """
+    if a == b:
+        return True
+    stems_b: dict[str, set[str]] = {}
+    for stem, how in _stems(b):
+        stems_b.setdefault(stem, set()).add(how)
+    for stem, how in _stems(a):
+        other = stems_b.get(stem)
+        if other and (how in other or how == "derived" or "derived" in other):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -370,6 +392,7 @@ class _Pair:
     variant: _Spelling
     canonical: _Spelling
     evidence: str
+    suggestion: str
 
 
 def _canonical_first(a: _Spelling, b: _Spelling, params: Params) -> tuple[_Spelling, _Spelling]:
@@ -449,8 +472,25 @@ def _different_people(a: _Spelling, b: _Spelling, params: Params) -> bool:
     return bool(names_a and names_b and not names_a & names_b and both_real)
 
 
-def _candidate_pairs(spellings: list[_Spelling], params: Params) -> Iterator[tuple[_Spelling, _Spelling, bool]]:
-    """Pairs that may be one name: (a, b, identical_when_folded). Cost grows with the number of spellings."""
+@dataclass(frozen=True)
+class _Candidate:
+    """Two spellings that may be one name.
+
+    ``folded_same``: equal once accents, case and hyphens are folded.
+    ``ending``: set when ``stemmed``, an unknown string, matched the other
+    spelling only after losing this ending ("Venezulean" is "Venezuela" + "n",
+    misspelt): the suggestion then keeps the ending ("Venezuelan").
+    """
+
+    a: _Spelling
+    b: _Spelling
+    folded_same: bool = False
+    stemmed: _Spelling | None = None
+    ending: str = ""
+
+
+def _candidate_pairs(spellings: list[_Spelling], params: Params) -> Iterator[_Candidate]:
+    """Pairs that may be one name. Cost grows with the number of spellings, not its square."""
     by_identity: dict[str, list[_Spelling]] = {}
     for spelling in spellings:
         by_identity.setdefault(_identity_key(spelling.folded), []).append(spelling)
@@ -462,40 +502,56 @@ def _candidate_pairs(spellings: list[_Spelling], params: Params) -> Iterator[tup
                     continue
                 if multiword and a.surface.casefold() == b.surface.casefold():
                     continue  # case inside a multi-word name is checked word by word
-                yield a, b, True
-    # Deletion neighbourhoods: two words within k edits share a word with k letters deleted.
-    buckets: dict[str, list[int]] = {}
+                yield _Candidate(a, b, folded_same=True)
+    # Deletion neighbourhoods: two words within k edits share a word with k
+    # letters deleted. An unknown string is also indexed by its stems, so that
+    # "Venezulean" meets "Venezuela".
     eligible = [s for s in spellings if len(s.folded) >= params.min_length and " " not in s.folded and "-" not in s.folded]
+    forms: list[tuple[int, str, str]] = []  # (spelling number, form, ending removed)
     for number, spelling in enumerate(eligible):
-        depth = params.long_name_edits if len(spelling.folded) >= params.long_name_length else params.max_edits
-        for key in _deletions(spelling.folded, depth):
-            buckets.setdefault(key, []).append(number)
+        forms.append((number, spelling.folded, ""))
+        if zipf(spelling.folded) < params.real_name_zipf:
+            for stem, how in _stems(spelling.folded):
+                if how != "vowel" and stem != spelling.folded and len(stem) >= params.min_length:
+                    forms.append((number, stem, spelling.folded[len(stem) :]))
+    buckets: dict[str, list[int]] = {}
+    for index, (_, form, _) in enumerate(forms):
+        depth = params.long_name_edits if len(form) >= params.long_name_length else params.max_edits
+        for key in _deletions(form, depth):
+            buckets.setdefault(key, []).append(index)
     seen: set[tuple[int, int]] = set()
     for members in buckets.values():
         if len(members) < 2 or len(members) > MAX_BUCKET:
             continue
         for i, x in enumerate(members):
             for y in members[i + 1 :]:
-                if (x, y) in seen:
+                (nx, fx, ex), (ny, fy, ey) = forms[x], forms[y]
+                if nx == ny or (ex and ey) or (x, y) in seen:
                     continue
                 seen.add((x, y))
-                a, b = eligible[x], eligible[y]
-                if a.folded == b.folded:
-                    continue  # a folding variant, found above
-                shorter = min(len(a.folded), len(b.folded))
+                a, b = eligible[nx], eligible[ny]
+                if a.folded == b.folded or (fx == fy and (ex or ey)):
+                    continue  # a folding variant (found above), or only an ending apart
+                shorter = min(len(fx), len(fy))
                 limit = params.long_name_edits if shorter >= params.long_name_length else params.max_edits
-                if osa_distance(a.folded, b.folded, limit) <= limit:
-                    yield a, b, False
+                if osa_distance(fx, fy, limit) <= limit:
+                    if ex or ey:
+                        yield _Candidate(a, b, stemmed=a if ex else b, ending=ex or ey)
+                    else:
+                        yield _Candidate(a, b)
 
 
 def _variants(spellings: list[_Spelling], params: Params) -> dict[str, _Pair]:
     """Each flagged spelling with the one spelling it is most likely a variant of."""
     chosen: dict[str, _Pair] = {}
-    for a, b, folded_same in _candidate_pairs(spellings, params):
+    for candidate in _candidate_pairs(spellings, params):
+        a, b = candidate.a, candidate.b
         canonical, variant = _canonical_first(a, b, params)
+        if candidate.stemmed is not None and candidate.stemmed is not variant:
+            continue  # the unknown string is the one to flag, never the known word
         if variant.count > params.max_variant_uses or _listed_distinct(a, b, params):
             continue
-        if not folded_same and (
+        if not candidate.folded_same and (
             canonical.folded[:1] != variant.folded[:1]
             or same_word_other_ending(canonical.folded, variant.folded)
             or _different_words(canonical, variant, params)
@@ -504,7 +560,8 @@ def _variants(spellings: list[_Spelling], params: Params) -> dict[str, _Pair]:
             continue
         best = chosen.get(variant.surface)
         if best is None or canonical.count > best.canonical.count:
-            chosen[variant.surface] = _Pair(variant, canonical, _evidence(variant, canonical))
+            suggestion = canonical.surface + candidate.ending
+            chosen[variant.surface] = _Pair(variant, canonical, _evidence(variant, canonical), suggestion)
     return chosen
 
 
@@ -519,7 +576,7 @@ def _automatic(document: Document, rule: Rule, params: Params) -> Iterator[Findi
                 mention.start,
                 mention.end,
                 severity=params.quoted_level if mention.quoted else None,
-                suggestion=canonical.surface,
+                suggestion=pair.suggestion,
                 variant=mention.surface,
                 canonical=canonical.surface,
                 canonical_count=canonical.count,

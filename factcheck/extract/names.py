@@ -26,7 +26,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -38,7 +38,9 @@ if TYPE_CHECKING:
     from factcheck.document import Document
 
 # A word: letters (with combining marks), inner apostrophes (O'Brien, Qa'ida).
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*")
+_FIRST_LETTER = regex.compile(r"\p{L}")
+_OPENING_PUNCTUATION = "\"'“‘([*_"
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{M}'’])\p{Ll}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*")
 # "We're", "don't", "I'm": contractions are ordinary words, never names.
 _CONTRACTION = regex.compile(r"['’](?:re|ve|ll|m|d|t)$|n['’]t$", regex.IGNORECASE)
 _POSSESSIVE = regex.compile(r"['’]s$|(?<=s)['’]$", regex.IGNORECASE)
@@ -46,6 +48,13 @@ _POSSESSIVE = regex.compile(r"['’]s$|(?<=s)['’]$", regex.IGNORECASE)
 # "Charles de Gaulle", "Bashar al-Assad", "Osama bin Laden".
 PARTICLES = frozenset(
     "al el ul bin ibn bint abu da das de del della der di do dos du la le van von y zu".split()
+)
+# The words a name is made of: capitalised words, and the particles between
+# them. Other lower-case words only separate names, so they are not tokens.
+_NAME_TOKEN = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}_'’])(?:(?>\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])|(?:"
+    + "|".join(sorted(PARTICLES, key=len, reverse=True))
+    + r")(?![\p{L}\p{M}\p{N}_'’]))"
 )
 # Particles that mark a name as written in another language ("Banco do
 # Brasil"): its words are that language's spellings, not misspellings.
@@ -107,8 +116,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     text: str  # without possessive
     start: int
     end: int  # end of ``text``
@@ -118,13 +126,16 @@ class _Token:
 
 def _tokens(prose: str, start: int, end: int) -> list[_Token]:
     found = []
-    for match in _WORD.finditer(prose, start, end):
+    # Match in a slice: the regex module's pos/endpos arguments cost time in
+    # proportion to the whole string, which is quadratic over a long document.
+    for match in _NAME_TOKEN.finditer(prose[start:end]):
         word = match.group()
-        possessive = _POSSESSIVE.search(word)
+        begin, finish = match.start() + start, match.end() + start
+        possessive = ("'" in word or "’" in word) and _POSSESSIVE.search(word)
         if possessive and len(word) > 3:
-            found.append(_Token(word[: possessive.start()], match.start(), match.start() + possessive.start(), match.end(), True))
+            found.append(_Token(word[: possessive.start()], begin, begin + possessive.start(), finish, True))
         else:
-            found.append(_Token(word, match.start(), match.end(), match.end(), False))
+            found.append(_Token(word, begin, finish, finish, False))
     return found
 
 
@@ -181,11 +192,12 @@ def _sentence_facts(document: Document) -> tuple[set[int], list[tuple[int, int]]
         if block.kind == "heading":
             headlines.append((block.start, block.end))
     for sentence in document.fact(sentences):
-        words = [m for m in _WORD.finditer(prose, sentence.start, sentence.end)]
-        if not words:
+        first = _FIRST_LETTER.search(sentence.text)
+        if first is None:
             continue
-        initial.add(words[0].start())
-        capitalised = sum(1 for m in words if _capitalised(m.group()) or m.group() in PARTICLES)
+        initial.add(sentence.start + first.start())
+        words = [w.lstrip(_OPENING_PUNCTUATION) for w in sentence.text.split()]
+        capitalised = sum(1 for word in words if word[:1].isupper() or word in PARTICLES)
         if len(words) >= HEADLINE_MIN_WORDS and capitalised / len(words) >= HEADLINE_SHARE:
             headlines.append((sentence.start, sentence.end))
     return initial, headlines
@@ -216,13 +228,13 @@ def names(document: Document) -> tuple[NameMention, ...]:
     blocks = [(block, _tokens(prose, block.start, block.end)) for block in document.blocks]
     # First pass: which words the document writes in lower case, and which it
     # capitalises where capitals are not automatic (mid-sentence, outside headlines).
-    lower_words: set[str] = set()
+    lower_words = set(_LOWER_WORD.findall(prose))
     capitalised_mid_sentence: set[str] = set()
     for block, tokens in blocks:
+        if block.kind == "heading":
+            continue
         for token in tokens:
-            if token.text[:1].islower():
-                lower_words.add(token.text)
-            elif block.kind != "heading" and token.start not in initial and not _within(headline_spans, token.start):
+            if token.text[:1].isupper() and token.start not in initial and not _within(headline_spans, token.start):
                 capitalised_mid_sentence.add(token.text)
 
     def ordinary(token: _Token, headline: bool) -> bool:
