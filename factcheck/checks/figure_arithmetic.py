@@ -1,0 +1,731 @@
+"""Kind ``figure-arithmetic``: a figure that can be recomputed from the figures beside it, and is wrong.
+
+## What it does
+Where one sentence states a figure together with the figures it derives
+from, recomputes it and flags a mismatch larger than rounding. ``claim``
+picks the claim type, one rule each:
+
+* ``percent-change``: "rose from 40 to 50, a 20% increase" (25%); wire copy's
+  "rose 26 pct to 283 mln from 380 mln"; "doubled/tripled/halved from 30 to 55";
+* ``difference``: "won 51.2% to 44.2%, a margin of 9 points" (7.0);
+* ``parts-total``: "the 120 victims included 50 women, 40 men and 20
+  children" (110); parts above the total always, parts below it only when the
+  list is declared exhaustive ("of whom", "comprising", a colon) or names
+  three parts or more;
+* ``unit-conversion``: "10 kilometres (5 miles)" (6.2): length, mass,
+  temperature (a value or a change), area, volume and speed;
+* ``age-year``: "Maduro, 61, ... born in 1962" and "in 2014, a decade ago"
+  against the publication date.
+
+Every figure is read as an interval: half a unit of its last digit written,
+widened by "about"/"nearly" (``approximate_slack``) and opened by "more
+than"/"up to". A claim is flagged only when the stated interval and the
+recomputed one are further apart than the rule's ``tolerance``. The figures
+must be joined by the claim's own words ("from ... to", "a margin of", "(")
+with no other number between them: numbers that merely sit near each other,
+ranges, figures in different units or currencies are never compared.
+
+## Why is this bad?
+A reader can redo the sum. An article whose arithmetic does not add up
+loses the reader's trust in every other figure it gives.
+
+## Example
+```markdown
+Sales rose from 40 million to 50 million, a 20% increase.
+```
+
+## Use instead
+```markdown
+Sales rose from 40 million to 50 million, a 25% increase.
+```
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Literal
+
+import regex
+
+from factcheck.extract.claims import Interval, SentenceNumbers, align_scale, interval, same_quantity, sentence_numbers
+from factcheck.extract.numbers import QUALIFIERS, SCALES, WORD_VALUES, NumberMention
+from factcheck.params import ParamError
+
+if TYPE_CHECKING:
+    from factcheck.document import Document
+    from factcheck.findings import Finding
+    from factcheck.rules import Rule
+
+Claim = Literal["percent-change", "difference", "parts-total", "unit-conversion", "age-year"]
+Lexicon = dict[str, tuple[str, ...]]
+INF = math.inf
+
+# Up to three words may name what was counted: "from 40 ships a week to 50", "to 12,000 square metres from".
+_NOUN = r"(?:\s+[\p{L}'’-]+){0,3}"
+_WORD = regex.compile(r"[\p{L}\p{N}'’.-]+")
+_CLAUSE_BREAK = regex.compile(r"[;:!?]|\b(?:while|whereas|but|although|compared|against|versus|vs)\b", regex.I)
+
+# Conversion factors to one base unit per dimension. A unit with several
+# meanings (short/long/metric ton, US/imperial gallon) lists each; "nautical miles"
+# is not parsed as miles, so a mile is a statute mile.
+# A conversion is right if any reading fits.
+_LINEAR: dict[str, tuple[str, tuple[float, ...]]] = {
+    "km": ("length", (1000.0,)), "m": ("length", (1.0,)), "cm": ("length", (0.01,)), "mm": ("length", (0.001,)),
+    "mi": ("length", (1609.344,)), "ft": ("length", (0.3048,)), "in": ("length", (0.0254,)),
+    "yd": ("length", (0.9144,)),
+    "kg": ("mass", (1.0,)), "g": ("mass", (0.001,)), "lb": ("mass", (0.45359237,)), "oz": ("mass", (0.028349523,)),
+    "t": ("mass", (1000.0,)), "ton": ("mass", (907.18474, 1016.0469, 1000.0)),
+    "km2": ("area", (1e6,)), "mi2": ("area", (2589988.11,)), "ha": ("area", (1e4,)), "acre": ("area", (4046.8564,)),
+    "m2": ("area", (1.0,)), "ft2": ("area", (0.09290304,)),
+    "l": ("volume", (1.0,)), "gal": ("volume", (3.785411784, 4.54609)),
+    "kmh": ("speed", (1.0,)), "mph": ("speed", (1.609344,)),
+}  # fmt: skip
+_UNIT_NAMES = {"km": "km", "m": "m", "cm": "cm", "mm": "mm", "mi": "miles", "ft": "feet", "in": "inches",
+               "yd": "yards", "kg": "kg", "g": "g", "lb": "lb", "oz": "oz", "t": "tonnes", "ton": "tons",
+               "km2": "km²", "mi2": "square miles", "ha": "hectares", "acre": "acres", "m2": "m²", "ft2": "sq ft",
+               "l": "litres", "gal": "gallons", "kmh": "km/h", "mph": "mph", "c": "°C", "f": "°F"}  # fmt: skip
+_NUMBER_WORDS = {**WORD_VALUES, "a": 1, "an": 1}
+_AGE_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}'’.-]*|\))\s*,\s*$")
+_AGE_AFTER = regex.compile(r"^\s*,")
+_YEAR = regex.compile(r"(?<![\w.,$£€¥])(1[89]\d\d|20\d\d)(?!\w|[.,]\d)")
+
+
+def _compile(lexicon: Lexicon, param: str, template: str) -> Any:
+    expressions = [e for language in sorted(lexicon) for e in lexicon[language]]
+    for expression in expressions:
+        try:
+            regex.compile(expression)
+        except regex.error as error:
+            raise ParamError(param, f"invalid regular expression {expression!r}: {error}") from None
+    body = "(?:" + "|".join(f"(?:{e})" for e in expressions) + ")" if expressions else "(?!)"
+    return regex.compile(template.replace("{}", body), regex.IGNORECASE | regex.V1)
+
+
+# Which word lists each claim needs: an empty one would make the rule silently useless.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "percent-change": ("up_words", "down_words", "change_nouns", "multiples"),
+    "difference": ("margin_words",),
+    "parts-total": ("partial_words", "include_words", "exhaustive_words"),
+    "unit-conversion": (),
+    "age-year": ("born_words", "ago_words"),
+}
+
+
+@dataclass(frozen=True)
+class Params:
+    """``claim`` picks the claim type; ``tolerance`` is its slack beyond rounding.
+
+    ``tolerance`` is in the claim's own units: percentage points of the change
+    (percent-change), units of the margin (difference), units of the total
+    (parts-total), a ratio of the converted value (unit-conversion), years
+    (age-year). Word lists are regular expressions keyed by language.
+    """
+
+    claim: Claim
+    tolerance: float = 0.0
+    # Ratio by which an "about"/"nearly" figure may differ from the truth.
+    approximate_slack: float = 0.1
+    # percent-change: "rose", "a rise of", "doubled" (word -> multiple).
+    up_words: Lexicon = field(default_factory=dict)
+    down_words: Lexicon = field(default_factory=dict)
+    change_nouns: Lexicon = field(default_factory=dict)
+    multiples: dict[str, float] = field(default_factory=dict)
+    multiple_tolerance: float = 0.05
+    # difference: "a margin of", "lead", "gap".
+    margin_words: Lexicon = field(default_factory=dict)
+    # parts-total: ", including" (examples: only a sum above the total is wrong),
+    # "included" (complete when it names min_inclusive_parts parts or more),
+    # "of whom" (complete).
+    partial_words: Lexicon = field(default_factory=dict)
+    include_words: Lexicon = field(default_factory=dict)
+    exhaustive_words: Lexicon = field(default_factory=dict)
+    min_inclusive_parts: int = 3
+    max_label_words: int = 4
+    # age-year: "born in", "years ago"; a decade is loose by this many years.
+    born_words: Lexicon = field(default_factory=dict)
+    ago_words: Lexicon = field(default_factory=dict)
+    skip_age_words: Lexicon = field(default_factory=dict)
+    decade_tolerance: float = 2.0
+
+    up_re: Any = field(init=False, repr=False, compare=False)
+    down_re: Any = field(init=False, repr=False, compare=False)
+    noun_re: Any = field(init=False, repr=False, compare=False)
+    stated_link_re: Any = field(init=False, repr=False, compare=False)
+    multiple_re: Any = field(init=False, repr=False, compare=False)
+    margin_before_re: Any = field(init=False, repr=False, compare=False)
+    margin_after_re: Any = field(init=False, repr=False, compare=False)
+    partial_re: Any = field(init=False, repr=False, compare=False)
+    include_re: Any = field(init=False, repr=False, compare=False)
+    exhaustive_re: Any = field(init=False, repr=False, compare=False)
+    born_re: Any = field(init=False, repr=False, compare=False)
+    ago_re: Any = field(init=False, repr=False, compare=False)
+    skip_age_re: Any = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.tolerance < 0:
+            raise ParamError("tolerance", "must be 0 or more")
+        if not 0 <= self.approximate_slack < 1:
+            raise ParamError("approximate_slack", "give a ratio between 0 and 1")
+        if not 0 <= self.multiple_tolerance < 1:
+            raise ParamError("multiple_tolerance", "give a ratio between 0 and 1")
+        if self.min_inclusive_parts < 2:
+            raise ParamError("min_inclusive_parts", "must be 2 or more")
+        for name in _NEEDS[self.claim]:
+            if not getattr(self, name):
+                raise ParamError(name, f"claim {self.claim!r} needs at least one entry")
+        for word, multiple in self.multiples.items():
+            if multiple <= 0:
+                raise ParamError("multiples", f"{word!r}: a multiple must be positive")
+        set_ = object.__setattr__
+        word = r"(?<![\w]){}(?![\w])"
+        set_(self, "up_re", _compile(self.up_words, "up_words", word))
+        set_(self, "down_re", _compile(self.down_words, "down_words", word))
+        set_(self, "noun_re", _compile(self.change_nouns, "change_nouns", r"^\s*(?:-|\s)?{}(?![\w])"))
+        set_(self, "stated_link_re", _compile(
+            self.change_nouns, "change_nouns", "^" + _NOUN + r"\s*,?\s*(?:or|an?|up|down|by|(?:an?\s+)?{}\s+of)\s+$"))
+        multiples = {"en": tuple(regex.escape(w) for w in self.multiples)} if self.multiples else {}
+        set_(self, "multiple_re", _compile(multiples, "multiples", r"(?<![\w])(?P<word>{})(?![\w])"))
+        set_(self, "margin_before_re", _compile(self.margin_words, "margin_words", r"(?<![\w]){}\s+of\s+$"))
+        set_(self, "margin_after_re", _compile(self.margin_words, "margin_words", r"^\s*(?:-|\s)?{}(?![\w])"))
+        set_(self, "partial_re", _compile(self.partial_words, "partial_words", word))
+        set_(self, "include_re", _compile(self.include_words, "include_words", word))
+        set_(self, "exhaustive_re", _compile(self.exhaustive_words, "exhaustive_words", r"(?<![\w]){}(?![\w])"))
+        set_(self, "born_re", _compile(self.born_words, "born_words", word))
+        set_(self, "ago_re", _compile(self.ago_words, "ago_words", word))
+        set_(self, "skip_age_re", _compile(self.skip_age_words, "skip_age_words", word))
+
+
+def check(document: Document, rule: Rule) -> Iterator[Finding]:
+    params: Params = rule.params
+    claim = _CLAIMS[params.claim]
+    for found in document.fact(sentence_numbers):
+        yield from claim(document, rule, params, found)
+
+
+# ---------------------------------------------------------------- arithmetic
+
+
+def _gap(a: Interval, b: Interval) -> float:
+    """How far apart two intervals are (0 when they overlap)."""
+    if a[1] < b[0]:
+        return b[0] - a[1]
+    if b[1] < a[0]:
+        return a[0] - b[1]
+    return 0.0
+
+
+def _number(value: float, decimals: int) -> str:
+    text = f"{value:,.{max(0, decimals)}f}"
+    return text
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _between(prose: str, a: NumberMention, b: NumberMention) -> str:
+    return prose[a.end : b.start]
+
+
+def _bare(text: str, mention: NumberMention) -> str:
+    """The text before ``mention`` without its approximator ("a margin of about" -> "a margin of ")."""
+    if mention.qualifier_text and text.rstrip().endswith(mention.qualifier_text):
+        return text.rstrip()[: -len(mention.qualifier_text)]
+    return text
+
+
+def _counted(mention: NumberMention, slack: float) -> Interval:
+    """A whole count ("120 victims", "7 firms") is exact; any other figure has its rounding interval."""
+    if mention.decimals == 0 and mention.scale is None and mention.unit is None and mention.form != "fraction":
+        if mention.qualifier is None and mention.high is None:
+            return mention.value, mention.value
+    return interval(mention, slack)
+
+
+def _plain(mention: NumberMention) -> bool:
+    """A single figure (not a range, not a year), usable in arithmetic."""
+    return mention.high is None and not _is_year(mention)
+
+
+def _is_year(mention: NumberMention) -> bool:
+    """"from 1985", "and 2008 NBA MVP": a bare four-digit integer of the calendar is a year, not a quantity."""
+    return (
+        mention.form == "digits" and mention.unit is None and mention.currency is None and mention.scale is None
+        and mention.decimals == 0 and 1800 <= mention.value <= 2100 and "," not in mention.text
+    )  # fmt: skip
+
+
+# ------------------------------------------------------------ percent change
+
+_TO = regex.compile(rf"^{_NOUN}\s*,?\s*to\s+(?:a\s+(?:record\s+|new\s+)?|an\s+)?$", regex.I)
+_FROM_AT_END = regex.compile(r"(?<![\w])from\s+(?:a\s+|an\s+)?$", regex.I)
+_FROM = regex.compile(rf"^{_NOUN}\s*,?\s*from\s+(?:a\s+|an\s+)?$", regex.I)
+
+
+# A change beyond this ratio is a misread figure (a decimal point for a thousands separator).
+_MAX_RATIO = 50.0
+
+
+@dataclass(frozen=True)
+class Change:
+    old: NumberMention
+    new: NumberMention
+    stated: NumberMention
+    direction: int  # +1 up, -1 down, 0 unknown
+    span: tuple[int, int]
+    multiple: float | None = None
+    multiple_word: str = ""
+
+
+def _direction(params: Params, text: str) -> int:
+    up, down = params.up_re.search(text), params.down_re.search(text)
+    if up and not down:
+        return 1
+    if down and not up:
+        return -1
+    return 0
+
+
+def _changes(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> Iterator[Change]:
+    """Stated changes with their from/to figures, in the three orders news prose uses."""
+    for i, stated in enumerate(numbers):
+        if stated.unit != "percent" or not _plain(stated):
+            continue
+        before = prose[max(0, stated.start - 40) : stated.start]
+        verb = _last_words(before, 3)
+        # "rose 26 pct to 283 mln from 380 mln" / "rose 20% from 40 to 50"
+        if i + 2 < len(numbers) and _direction(params, verb):
+            first, second = numbers[i + 1], numbers[i + 2]
+            link = _between(prose, stated, first)
+            direction = _direction(params, verb + " " + link)
+            link = params.noun_re.sub("", link, count=1) if params.noun_re.match(link) else link
+            middle = _between(prose, first, second)
+            if _TO.match(link) and _FROM_AT_END.search(middle) and _tail_ok(middle, 8):
+                yield Change(second, first, stated, direction, (stated.start, second.end))
+                continue
+            if _FROM.match(link) and _TO.match(middle):
+                yield Change(first, second, stated, direction, (stated.start, second.end))
+                continue
+        # "from 40 to 50, a 20% increase" / "to 2 bln from 2.5 bln, or 20%"
+        if i >= 2:
+            first, second = numbers[i - 2], numbers[i - 1]
+            link = _between(prose, second, stated)
+            after = prose[stated.end : stated.end + 30]
+            lead = prose[max(0, first.start - 12) : first.start]
+            middle = _between(prose, first, second)
+            if not params.stated_link_re.match(link) or _CLAUSE_BREAK.search(link):
+                continue
+            if link.strip(" ,").lower() in ("a", "an") and not params.noun_re.match(after):
+                continue  # "from 40 to 50, a 20% share" is not a change
+            direction = _direction(params, link + " " + _first_words(after, 2))
+            if _FROM_AT_END.search(lead) and _TO.match(middle):
+                yield Change(first, second, stated, direction, (first.start, stated.end))
+            elif _TO_AT_END.search(lead) and _FROM.match(middle):
+                yield Change(second, first, stated, direction, (first.start, stated.end))
+
+
+_TO_AT_END = regex.compile(r"(?<![\w])to\s+$", regex.I)
+
+
+def _last_words(text: str, count: int) -> str:
+    return " ".join(_WORD.findall(text)[-count:])
+
+
+def _first_words(text: str, count: int) -> str:
+    return " ".join(_WORD.findall(text)[:count])
+
+
+def _tail_ok(text: str, max_words: int) -> bool:
+    return _words(text) <= max_words and not _CLAUSE_BREAK.search(text)
+
+
+def _multiples(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> Iterator[Change]:
+    """"doubled from 30 to 55", "more than tripled to 90 from 30"."""
+    for i in range(len(numbers) - 1):
+        first, second = numbers[i], numbers[i + 1]
+        floor = numbers[i - 1].end if i else 0
+        lead = prose[max(floor, first.start - 50) : first.start]
+        found = None
+        for found in params.multiple_re.finditer(lead):
+            pass
+        if found is None or _words(lead[found.end() :]) > 4 or _CLAUSE_BREAK.search(lead[found.end() :]):
+            continue
+        word = found.group("word")
+        multiple = next(v for w, v in params.multiples.items() if w.lower() == word.lower())
+        qualifier = _last_words(lead[: found.start()], 2).lower()
+        stated = NumberMention(multiple, found.start(), found.end(), word, 0, 0.0, "words")
+        middle = _between(prose, first, second)
+        span = (max(floor, first.start - 50) + found.start(), second.end)
+        stated = _qualified(stated, qualifier)
+        if _FROM_AT_END.search(lead) and _TO.match(middle):
+            yield Change(first, second, stated, 0, span, multiple, word)
+        elif _TO_AT_END.search(lead) and _FROM.match(middle):
+            yield Change(second, first, stated, 0, span, multiple, word)
+
+
+def _qualified(mention: NumberMention, words: str) -> NumberMention:
+    """A multiple word with the approximator written before it ("more than doubled")."""
+    for size in (2, 1):
+        phrase = " ".join(words.split()[-size:])
+        if phrase in QUALIFIERS:
+            return replace(mention, qualifier=QUALIFIERS[phrase], qualifier_text=phrase)
+    return mention
+
+
+def _change_range(old: Interval, new: Interval) -> Interval:
+    """Percent change from any old to any new in the intervals (old > 0)."""
+    low = (new[0] / old[1] - 1) * 100
+    high = INF if new[1] == INF or old[0] <= 0 else (new[1] / old[0] - 1) * 100
+    return low, high
+
+
+def _percent_change(document: Document, rule: Rule, params: Params, found: SentenceNumbers) -> Iterator[Finding]:
+    prose = document.prose
+    numbers = found.numbers
+    seen: set[tuple[int, int]] = set()
+    for change in [*_changes(params, prose, numbers), *_multiples(params, prose, numbers)]:
+        old, new = change.old, change.new
+        if not (_plain(old) and _plain(new) and same_quantity(old, new)) or change.span in seen:
+            continue
+        old, new = align_scale(old, new), align_scale(new, old)
+        if old.value <= 0 or new.value < 0 or not 1 / _MAX_RATIO < new.value / old.value < _MAX_RATIO:
+            continue  # "to 25.269 units from 26,414": a misread figure, not a change
+        slack = params.approximate_slack
+        old_range, new_range = interval(old, slack), interval(new, slack)
+        if old_range[0] <= 0:
+            continue
+        if change.multiple is not None:
+            finding = _judge_multiple(document, rule, params, change, old_range, new_range)
+        else:
+            finding = _judge_percent(document, rule, params, change, old, new, old_range, new_range)
+        if finding is not None:
+            seen.add(change.span)
+            yield finding
+
+
+def _judge_percent(document: Document, rule: Rule, params: Params, change: Change, old: NumberMention,
+                   new: NumberMention, old_range: Interval, new_range: Interval) -> Finding | None:  # fmt: skip
+    actual = (new.value / old.value - 1) * 100
+    if actual == 0:
+        return None
+    direction = change.direction or (1 if actual > 0 else -1)
+    if direction * actual < 0:
+        return None  # "rose" but the figures fell: the pairing, not the sum, is wrong
+    low, high = _change_range(old_range, new_range)
+    recomputed = (low, high) if direction > 0 else (-high, -low)
+    stated_range = interval(change.stated, params.approximate_slack)
+    if old.unit == "percent":
+        points = abs(new.value - old.value)
+        points_slack = old.tolerance + new.tolerance
+        if _gap(stated_range, (points - points_slack, points + points_slack)) <= params.tolerance:
+            return None  # a change in points, right or not: percent-points' business
+    if _gap(stated_range, recomputed) <= params.tolerance:
+        return None
+    decimals = max(change.stated.decimals, 1 if abs(actual) < 10 else 0)
+    return rule.finding(
+        document, *change.span, stated=change.stated.text, old=change.old.text, new=change.new.text, recomputed=f"{_number(abs(actual), decimals)}%",
+        suggestion=f"{_number(abs(actual), decimals)}%",
+    )  # fmt: skip
+
+
+def _judge_multiple(document: Document, rule: Rule, params: Params, change: Change, old_range: Interval,
+                    new_range: Interval) -> Finding | None:  # fmt: skip
+    assert change.multiple is not None
+    ratio_low = new_range[0] / old_range[1]
+    ratio_high = INF if new_range[1] == INF else new_range[1] / old_range[0]
+    slack = params.multiple_tolerance
+    stated = change.stated
+    low, high = change.multiple * (1 - slack), change.multiple * (1 + slack)
+    if stated.qualifier == "at_least":
+        high = INF
+    elif stated.qualifier == "at_most":
+        low = change.multiple * (1 - slack - params.approximate_slack)
+    elif stated.qualifier == "about":
+        low, high = low - change.multiple * params.approximate_slack, high + change.multiple * params.approximate_slack
+    if _gap((low, high), (ratio_low, ratio_high)) == 0:
+        return None
+    ratio = align_scale(change.new, change.old).value / align_scale(change.old, change.new).value
+    return rule.finding(
+        document, *change.span, stated=change.multiple_word, old=change.old.text, new=change.new.text,
+        recomputed=f"a factor of {_number(ratio, 2)}",
+    )  # fmt: skip
+
+
+# ---------------------------------------------------------------- difference
+
+_VERSUS = regex.compile(r"^\s*,?\s*(?:to|against|versus|vs\.?|and|compared\s+(?:with|to))\s+[^\d;:]*$", regex.I)
+
+
+def _difference(document: Document, rule: Rule, params: Params, found: SentenceNumbers) -> Iterator[Finding]:
+    prose = document.prose
+    numbers = found.numbers
+    for i in range(2, len(numbers)):
+        first, second, stated = numbers[i - 2], numbers[i - 1], numbers[i]
+        link = _bare(_between(prose, second, stated), stated)
+        after = prose[stated.end : stated.end + 30]
+        cued_before = params.margin_before_re.search(link) and _words(link) <= 5
+        cued_after = link.strip(" ,").lower() in ("a", "an", "") and params.margin_after_re.match(after)
+        if not (cued_before or cued_after) or _CLAUSE_BREAK.search(link):
+            continue
+        middle = _between(prose, first, second)
+        if not _VERSUS.match(middle) or _words(middle) > 5:
+            continue
+        if not (_plain(first) and _plain(second) and _plain(stated) and same_quantity(first, second)):
+            continue
+        if first.unit == "percent":
+            if stated.unit not in ("point", "percentage_point", "percent", None):
+                continue
+        elif first.unit is not None or stated.unit not in (None, "point") or stated.currency != first.currency:
+            continue
+        slack = params.approximate_slack
+        a, b = _counted(first, slack), _counted(second, slack)
+        if INF in (a[1], b[1]):
+            continue
+        recomputed = (max(0.0, a[0] - b[1], b[0] - a[1]), max(a[1] - b[0], b[1] - a[0]))
+        if _gap(interval(stated, slack), recomputed) <= params.tolerance:
+            continue
+        actual = abs(first.value - second.value)
+        decimals = max(first.decimals, second.decimals)
+        unit = " points" if first.unit == "percent" else ""
+        yield rule.finding(
+            document, first.start, stated.end, stated=stated.text, first=first.text, second=second.text,
+            recomputed=f"{_number(actual, decimals)}{unit}", suggestion=f"{_number(actual, decimals)}{unit}",
+        )  # fmt: skip
+
+
+# --------------------------------------------------------------- parts-total
+
+_PART_SEPARATOR = regex.compile(r"^(?P<label>[^\d;:()]*?)(?:,\s*(?P<and>and\s+)?|\s+(?P<and2>and)\s+)$", regex.I)
+
+
+def _parts_total(document: Document, rule: Rule, params: Params, found: SentenceNumbers) -> Iterator[Finding]:
+    prose = document.prose
+    numbers = found.numbers
+    for i, total in enumerate(numbers[:-2]):
+        if not _plain(total) or total.unit == "percent":
+            continue
+        lead_in = _between(prose, total, numbers[i + 1])
+        exhaustive = params.exhaustive_re.search(lead_in)
+        inclusive = params.include_re.search(lead_in)
+        partial = params.partial_re.search(lead_in)
+        if not (exhaustive or inclusive or partial) or _words(lead_in) > 8 or regex.search(r"[;!?]", lead_in):
+            continue
+        parts = _list_after(params, prose, numbers, i + 1)
+        if len(parts) < 2 or not all(_plain(p) and same_quantity(p, total) for p in parts):
+            continue
+        if any(p.qualifier for p in parts) or total.qualifier == "at_most":
+            continue
+        parts = [align_scale(p, total) for p in parts]
+        ranges = [_counted(p, params.approximate_slack) for p in parts]
+        low, high = sum(r[0] for r in ranges), sum(r[1] for r in ranges)
+        total_low, total_high = _counted(total, params.approximate_slack)
+        over = low - total_high > params.tolerance
+        complete = exhaustive or (inclusive and not partial and len(parts) >= params.min_inclusive_parts)
+        under = complete and total_low - high > params.tolerance
+        if not (over or under):
+            continue
+        decimals = max(p.decimals for p in parts)
+        arithmetic = " + ".join(p.text for p in parts) + f" = {_number(sum(p.value for p in parts) / _scale(total), decimals)}"
+        yield rule.finding(
+            document, total.start, parts[-1].end, stated=total.text, parts=arithmetic,
+            recomputed=_number(sum(p.value for p in parts) / _scale(total), decimals),
+            problem="more than" if over else "less than",
+        )  # fmt: skip
+
+
+def _scale(mention: NumberMention) -> float:
+    return SCALES[mention.scale.lower()] if mention.scale else 1.0
+
+
+def _list_after(params: Params, prose: str, numbers: tuple[NumberMention, ...], first: int) -> list[NumberMention]:
+    """The closed list "50 women, 40 men and 20 children" starting at ``numbers[first]``."""
+    parts = [numbers[first]]
+    closed = False
+    for j in range(first + 1, len(numbers)):
+        separator = _PART_SEPARATOR.match(_between(prose, numbers[j - 1], numbers[j]))
+        if not separator or _words(separator.group("label")) > params.max_label_words:
+            break
+        if _CLAUSE_BREAK.search(separator.group("label")):
+            break
+        parts.append(numbers[j])
+        if separator.group("and") or separator.group("and2"):
+            closed = True
+            break
+    return parts if closed else []
+
+
+# ----------------------------------------------------------- unit conversion
+
+_OPEN = regex.compile(r"^\s*[(\[]\s*(?:or\s+)?$")
+
+
+def _convert(value: float, source: str, target: str) -> list[float]:
+    """Every reading of ``value`` ``source`` in ``target`` units (several for ambiguous units)."""
+    if {source, target} == {"c", "f"}:
+        return [value * 9 / 5 + 32] if source == "c" else [(value - 32) * 5 / 9]
+    (kind_a, factors_a), (kind_b, factors_b) = _LINEAR[source], _LINEAR[target]
+    if kind_a != kind_b:
+        return []
+    return [value * fa / fb for fa in factors_a for fb in factors_b]
+
+
+def _difference_in_temperature(value: float, source: str) -> float:
+    return value * 9 / 5 if source == "c" else value * 5 / 9
+
+
+def _rounded_interval(mention: NumberMention, slack: float) -> Interval:
+    """A converted figure is usually rounded: trailing zeros of a whole number are not significant."""
+    low, high = interval(mention, slack)
+    digits = mention.text.replace(",", "")
+    whole = regex.search(r"\d+(?:\.\d+)?", digits)
+    if whole and "." not in whole.group() and mention.scale is None:
+        written = whole.group()
+        zeros = len(written) - len(written.rstrip("0"))
+        half = 0.0
+        if 0 < zeros < len(written):
+            half = 10.0**zeros / 2
+        elif len(written) >= 2 and written.endswith("5"):
+            half = 2.5  # "30 mph (45 km/h)": rounded to the nearest five
+        low, high = min(low, mention.value - half), max(high, mention.value + half)
+    return low, high
+
+
+def _unit_conversion(document: Document, rule: Rule, params: Params, found: SentenceNumbers) -> Iterator[Finding]:
+    prose = document.prose
+    numbers = found.numbers
+    known = set(_LINEAR) | {"c", "f"}
+    for original, converted in zip(numbers, numbers[1:]):
+        if not (original.unit in known and converted.unit in known) or original.unit == converted.unit:
+            continue
+        if not (_plain(original) and _plain(converted)) or original.currency or converted.currency:
+            continue
+        if not _OPEN.match(_bare(_between(prose, original, converted), converted)):
+            continue
+        temperature = {original.unit, converted.unit} == {"c", "f"}
+        if not temperature and _LINEAR[original.unit][0] != _LINEAR[converted.unit][0]:
+            continue
+        slack = params.approximate_slack
+        low, high = interval(original, slack)
+        if high == INF:
+            high = original.value * (1 + slack)
+        target = _rounded_interval(converted, slack)
+        if target[1] == INF:
+            target = (target[0], converted.value * (1 + slack))
+        readings = list(zip(_convert(low, original.unit, converted.unit), _convert(high, original.unit, converted.unit)))
+        if temperature:
+            readings.append(
+                (_difference_in_temperature(low, original.unit), _difference_in_temperature(high, original.unit))
+            )
+        if any(_gap(target, (a, b)) <= params.tolerance * abs(b) for a, b in readings):
+            continue
+        exact = _convert(original.value, original.unit, converted.unit)[0]
+        decimals = max(converted.decimals, 1 if abs(exact) < 100 else 0)
+        recomputed = f"{_number(exact, decimals)} {_UNIT_NAMES[converted.unit]}"
+        yield rule.finding(
+            document, original.start, converted.end, stated=converted.text, original=original.text,
+            recomputed=recomputed, suggestion=recomputed,
+        )  # fmt: skip
+
+
+# ------------------------------------------------------------------ age-year
+
+_AGO = regex.compile(
+    r"(?i)(?<![\w])(?P<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
+    r"\s+(?P<unit>years?|decades?)\s+(?P<ago>\w+)"
+)
+
+
+def _age_year(document: Document, rule: Rule, params: Params, found: SentenceNumbers) -> Iterator[Finding]:
+    published = document.publication_date
+    if published is None:
+        return
+    prose = document.prose
+    sentence = found.sentence
+    text = prose[sentence.start : sentence.end]
+    if params.skip_age_re.search(text):
+        return
+    years = [m for m in _YEAR.finditer(text)]
+    yield from _ages(document, rule, params, found, published, years)
+    yield from _years_ago(document, rule, params, found, published, years)
+
+
+def _ages(document: Document, rule: Rule, params: Params, found: SentenceNumbers, published: dt.date,
+          years: list[regex.Match[str]]) -> Iterator[Finding]:  # fmt: skip
+    prose = document.prose
+    sentence = found.sentence
+    ages = [
+        n for n in found.numbers
+        if n.form == "digits" and n.unit is None and n.currency is None and n.decimals == 0 and _plain(n)
+        and 1 <= n.value < 120 and _AGE_BEFORE.search(prose[max(0, n.start - 40) : n.start])
+        and _AGE_AFTER.match(prose[n.end : n.end + 2])
+    ]  # fmt: skip
+    if len(ages) != 1 or len(years) != 1:
+        return  # two people, or a second year that may be the reference
+    age = ages[0]
+    year = years[0]
+    before_year = prose[sentence.start : sentence.start + year.start()]
+    born = params.born_re.search(_last_words(before_year, 4))
+    if not born:
+        return
+    birth = int(year.group(1))
+    youngest, oldest = published.year - birth - 1, published.year - birth
+    if youngest - params.tolerance <= age.value <= oldest + params.tolerance:
+        return
+    end = sentence.start + year.end()
+    start = min(age.start, sentence.start + year.start())
+    yield rule.finding(
+        document, start, max(end, age.end), stated=age.text, year=year.group(1),
+        recomputed=f"{youngest} or {oldest}", published=published.isoformat(),
+    )  # fmt: skip
+
+
+def _years_ago(document: Document, rule: Rule, params: Params, found: SentenceNumbers, published: dt.date,
+               years: list[regex.Match[str]]) -> Iterator[Finding]:  # fmt: skip
+    prose = document.prose
+    sentence = found.sentence
+    text = prose[sentence.start : sentence.end]
+    for ago in _AGO.finditer(text):
+        if not params.ago_re.fullmatch(ago.group("ago")):
+            continue
+        near = [y for y in years if 0 < ago.start() - y.end() <= 40 or 0 < y.start() - ago.end() <= 12]
+        if len(near) != 1 or len(years) > 2:
+            continue
+        year = near[0]
+        gap = text[year.end() : ago.start()] if year.end() <= ago.start() else text[ago.end() : year.start()]
+        if regex.search(r"\d|[;:]", gap) or _words(gap) > 6 or not regex.search(r"[,(—–-]|\bin\b", gap):
+            continue
+        qualifier = _last_words(text[: ago.start()], 2).lower()
+        written = ago.group("n").lower()
+        count = int(written) if written.isdigit() else _NUMBER_WORDS[written]
+        decade = ago.group("unit").lower().startswith("decade")
+        stated = count * (10 if decade else 1)
+        elapsed = published.year - int(year.group(1))
+        slack = params.decade_tolerance * count if decade else params.tolerance
+        low, high = stated - slack - 1, stated + slack + 1
+        if regex.search(r"(?i)\b(?:more than|over|at least)$", qualifier):
+            high = INF
+        elif regex.search(r"(?i)\b(?:nearly|almost|under|less than)$", qualifier):
+            low = -INF
+        elif regex.search(r"(?i)\b(?:about|some|around|roughly)$", qualifier):
+            low, high = low - 1, high + 1
+        if low <= elapsed <= high:
+            continue
+        start = sentence.start + min(year.start(), ago.start())
+        end = sentence.start + max(year.end(), ago.end())
+        yield rule.finding(
+            document, start, end, stated=ago.group(0), year=year.group(1), recomputed=f"{elapsed} years",
+            published=published.isoformat(),
+        )  # fmt: skip
+
+
+_CLAIMS = {
+    "percent-change": _percent_change,
+    "difference": _difference,
+    "parts-total": _parts_total,
+    "unit-conversion": _unit_conversion,
+    "age-year": _age_year,
+}
