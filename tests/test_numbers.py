@@ -95,7 +95,9 @@ def test_hyphenated_pairs_without_units_stay_apart(text: str) -> None:
     assert not any(m.is_range for m in parse_numbers(text))
 
 
-@pytest.mark.parametrize("text", ["COVID-19", "an F-16", "the A320", "the 1980s", "the 21st century", "at 10:30"])
+@pytest.mark.parametrize(
+    "text", ["COVID-19", "an F-16", "the A320", "the 1980s", "the 21st century", "at 10:30", "on 3/4/2024", "open 24/7"]
+)
 def test_not_numbers(text: str) -> None:
     assert parse_numbers(text) == []
 
@@ -147,3 +149,13 @@ def test_sentence_split_across_a_blank_line_keeps_one_sentence(seed_file) -> Non
     shares = document.fact(percentages)
     assert [p.value for p in shares] == [51.2, 44.2]
     assert shares[0].sentence == shares[1].sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [("a 7-3/8 pct coupon", 7.375, 0.125), ("closed at 95-27/32", 95.84375, 1 / 32), ("a 7½% rate", 7.5, 0.125)],
+)
+def test_wire_fractions(text: str, value: float, precision: float) -> None:
+    mention = one(text)
+    assert mention.value == pytest.approx(value)
+    assert mention.precision == pytest.approx(precision)

@@ -65,9 +65,14 @@ Public API
     The cue that ties a percentage to a whole ("of the vote") is not decided
     here: cue lists are per language and live in each rule's YAML params.
 
+Fractions written with a slash
+    "7-3/8 pct" (7.375, precision 1/8), "95-27/32", "1/2", "7½": halves to
+    64ths only, the wire and bond-market forms.
+
 What is deliberately not a number
     Ordinals ("21st"), decades ("1980s"), digits glued to letters ("COVID-19",
-    "F-16", "A320", "4x4"), clock times ("10:30"), and "half" when it names a
+    "F-16", "A320", "4x4"), clock times ("10:30"), numeric dates and ratios
+    ("3/4/2024", "24/7"), and "half" when it names a
     period ("first half", "the second half") or is not followed by a whole
     ("half of", "half the", "half its").
 """
@@ -167,6 +172,12 @@ _WORDS = rf"""(?:
 )(?![-\w])"""
 _FRACTION = rf"""(?:{_alternation(FRACTIONS)})(?=\s+(?:of|the|its|their|his|her|our|all|those|them)\b)"""
 _DIGITS = r"\d+,\d{1,2}(?=\s?%)|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?!\d)|\.\d+"
+# Wire-copy and market fractions: "7-3/8 pct", "95-27/32", "1/2", "7½"; only
+# the denominators of halves to 64ths, so "24/7" and "3/4/2024" are not fractions.
+_VULGAR = r"(?:\d+[-\s])?\d{1,2}/(?:2|3|4|8|16|32|64)(?![\d/])|\d*[½¼¾⅓⅔⅛⅜⅝⅞]"
+UNICODE_FRACTIONS: dict[str, float] = {
+    "½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8,
+}  # fmt: skip
 _SCALE_LONG = r"thousand|million|billion|trillion"
 _SCALE_SHORT = r"mln|bln|mn|bn|tn|trn"
 _UNIT = _alternation(UNITS)
@@ -177,10 +188,10 @@ _CUR_PREFIX = _alternation(CURRENCY_PREFIXES)
 # scales and units are ASCII, so simple folding matches the same (5.5 MB/s).
 _NUMBER = regex.compile(
     rf"""(?ix-f)
-    (?<![\w.,$£€¥])
+    (?<![\w.,/$£€¥])
     (?:(?P<cur>{_CUR_PREFIX})\s?)?
     (?P<sign>[-−](?=\d))?
-    (?:(?P<digits>{_DIGITS}) | (?P<fraction>{_FRACTION}) | (?P<words>{_WORDS}))
+    (?:(?P<vulgar>{_VULGAR}) | (?P<digits>{_DIGITS}) | (?P<fraction>{_FRACTION}) | (?P<words>{_WORDS}))
     (?:
         (?:\s|-)?(?P<scale>{_SCALE_LONG}|{_SCALE_SHORT})(?![\w])
       | (?(cur)(?P<scale>[mbk])(?![\w]))
@@ -313,11 +324,31 @@ def _word_value(words: str) -> float:
     return float(total)
 
 
+def _vulgar_value(written: str) -> tuple[float, float]:
+    """Value and precision (one unit of the denominator) of "7-3/8", "1/2" or "7½"."""
+    if written[-1] in UNICODE_FRACTIONS:
+        part = UNICODE_FRACTIONS[written[-1]]
+        whole = written[:-1]
+        return (float(whole) if whole else 0.0) + part, 1 / 8 if part * 8 % 1 == 0 else 1 / 3
+    whole_part, _, fraction_part = written.rpartition("-") if "-" in written else written.rpartition(" ")
+    numerator, denominator = (int(n) for n in fraction_part.split("/"))
+    return (float(whole_part) if whole_part.strip() else 0.0) + numerator / denominator, 1 / denominator
+
+
+def _decimals_of(value: float) -> int:
+    """Decimals needed to show ``value`` exactly, up to 4 (7.375 -> 3)."""
+    text = f"{value:.4f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
 def _atom(match: regex.Match[str], text: str) -> NumberMention | None:
     """One number from a regex match, or None when it is part of a word or a time."""
     start, end = match.start(), match.end()
-    digits, words, fraction = match["digits"], match["words"], match["fraction"]
-    first = match.start("digits") if digits else match.start("words") if words else match.start("fraction")
+    vulgar, words, fraction = match["vulgar"], match["words"], match["fraction"]
+    digits = match["digits"] or vulgar
+    first = match.start("digits") if match["digits"] else match.start("vulgar") if vulgar else (
+        match.start("words") if words else match.start("fraction")
+    )  # fmt: skip
     after = text[end : end + 1]
     if not match["unit"] and not match["scale"] and not match["cursuf"] and after.isalnum():
         return None  # 21st, 1980s, 4x4, A320's tail
@@ -325,8 +356,8 @@ def _atom(match: regex.Match[str], text: str) -> NumberMention | None:
     if sign and text[: match.start("sign")].rstrip()[-1:] in tuple("0123456789%"):
         sign = None  # "40 - 45%": a dash between figures, not a minus
     if digits:
-        if after == ":" and text[end + 1 : end + 2].isdigit():
-            return None  # a clock time
+        if after in ":/" and text[end + 1 : end + 2].isdigit():
+            return None  # a clock time, a numeric date, "24/7"
         if first >= 2 and text[first - 1] in "-–" and text[first - 2].isalpha():
             return None  # COVID-19, F-16
         if first >= 1 and text[first - 1] == ":" and text[first - 2 : first - 1].isdigit():
@@ -335,12 +366,17 @@ def _atom(match: regex.Match[str], text: str) -> NumberMention | None:
         return None
     scale_word = match["scale"]
     multiplier = SCALES[scale_word.lower()] if scale_word else 1.0
-    if digits:
+    if vulgar:
+        value, precision = _vulgar_value(vulgar)
+        precision *= multiplier
+        decimals = _decimals_of(value)
+        form: Form = "digits"
+    elif digits:
         written = digits.replace(",", ".") if _DECIMAL_COMMA.fullmatch(digits) else digits.replace(",", "")
         value = float(written)
         decimals = len(written.split(".")[1]) if "." in written else 0
         precision = 10.0**-decimals * multiplier
-        form: Form = "digits"
+        form = "digits"
     elif fraction:
         value = FRACTIONS[_SPACES.sub(" ", fraction.lower())]
         decimals, precision, form = 0, FRACTION_PRECISION, "fraction"
