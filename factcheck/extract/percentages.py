@@ -63,7 +63,7 @@ class ListRun:
     """Consecutive list bullets of the form "Name: 45%" (or "Name — 45 percent")."""
 
     items: tuple[LabelledShare, ...]
-    lead_in: str  # the prose block just before the list ("" when none)
+    lead_in: str  # the paragraph or heading just before the list ("" after a table or at the top)
     start: int
     end: int
 
@@ -149,8 +149,8 @@ def list_runs(document: Document) -> tuple[ListRun, ...]:
         item = _list_item_share(document, block, by_block.get(index, [])) if "list_item" in block.containers else None
         if item is None:
             close()
-            if "list_item" not in block.containers and block.kind == "paragraph":
-                previous_prose = _block_text(document, block)
+            if "list_item" not in block.containers:  # the heading or paragraph that introduces a list
+                previous_prose = _block_text(document, block) if block.kind != "table_cell" else ""
             continue
         if not current:
             lead_in = previous_prose

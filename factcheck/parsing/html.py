@@ -98,7 +98,8 @@ class _Walker(HTMLParser):
             return
         kind = "heading" if tag in _HEADINGS else "table_cell" if tag in ("td", "th") else "paragraph"
         table = (self._table, self._row, self._col, self._header) if kind == "table_cell" else None
-        self.blocks.append(Block(kind, self.base + spans[0][0], self.base + spans[-1][1], table))  # type: ignore[arg-type]
+        containers = ("list_item",) if tag == "li" else ()  # as Markdown bullets are marked
+        self.blocks.append(Block(kind, self.base + spans[0][0], self.base + spans[-1][1], table, containers))  # type: ignore[arg-type]
 
     def _make_link(self, start: int, end: int, text_start: int, text_end: int, href: str | None) -> Link:
         b = self.base
