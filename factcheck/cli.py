@@ -81,6 +81,9 @@ def check(
     report_unused_suppressions: bool,
 ) -> None:
     """Check PATHS (files, directories, or - for stdin; default: .)."""
+    from factcheck.regex_cache import install
+
+    install()  # before the check kinds compile their patterns
     from factcheck.config import resolve
     from factcheck.engine import check_targets
     from factcheck.findings import sort_findings

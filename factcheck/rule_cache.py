@@ -16,10 +16,10 @@ Set ``FACTCHECK_NO_CACHE=1`` to bypass it.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import marshal
 import os
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from factcheck import yaml_lines
 from factcheck.yaml_lines import LineDict, LineList
 
 # Bump when the stored shape or the YAML loader's behaviour changes.
-FORMAT = b"factcheck-rules-1"
+FORMAT = b"factcheck-rules-2"
 MAX_ENTRIES = 256
 
 
@@ -88,11 +88,18 @@ def _decode(value: Any) -> Any:
     raise ValueError(f"unknown cache tag {tag!r}")
 
 
-def _key(text: str) -> str:
-    # The loader's own source is part of the key, so a change to how YAML is
-    # read (resolvers, line tracking) can never be answered from a stale entry.
+def _identity(text: str) -> bytes:
+    """What an entry must have been made from: the format, the YAML loader's own
+    source (a change to how YAML is read never meets a stale entry) and the text."""
     loader_source = Path(yaml_lines.__file__).read_bytes()
-    return hashlib.sha256(FORMAT + b"\0" + loader_source + b"\0" + text.encode("utf-8", "surrogatepass")).hexdigest()
+    return FORMAT + b"\0" + loader_source + b"\0" + text.encode("utf-8", "surrogatepass")
+
+
+def _entry_name(identity: bytes) -> str:
+    # A checksum only names the file; the entry stores its identity and is used
+    # only when that matches exactly, so a collision costs a parse, never a wrong
+    # rule. (zlib, not hashlib: importing OpenSSL cost more than this saves.)
+    return f"{zlib.crc32(identity):08x}{zlib.adler32(identity):08x}{len(identity):x}.marshal"
 
 
 def load_documents(text: str, name: str) -> list[Any]:
@@ -105,14 +112,18 @@ def load_documents(text: str, name: str) -> list[Any]:
     if directory is None:
         return yaml_lines.load_all(text, name)
     entry: Path | None = None
+    identity = b""
     try:
-        entry = directory / f"{_key(text)}.marshal"
-        return [_decode(document) for document in marshal.loads(entry.read_bytes())]
+        identity = _identity(text)
+        entry = directory / _entry_name(identity)
+        stored_identity, stored = marshal.loads(entry.read_bytes())
+        if stored_identity == identity:
+            return [_decode(document) for document in stored]
     except (OSError, EOFError, ValueError, TypeError, IndexError):
         pass  # missing or unreadable: parse, then try to store
     documents = yaml_lines.load_all(text, name)
     try:
-        data = marshal.dumps([_encode(document) for document in documents])
+        data = marshal.dumps((identity, [_encode(document) for document in documents]))
     except (TypeError, ValueError):
         return documents
     if entry is not None:

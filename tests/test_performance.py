@@ -229,3 +229,47 @@ def test_cli_prints_no_progress_when_not_a_terminal(tmp_path: Path, monkeypatch:
     result = CliRunner().invoke(main, ["check", "--format", "concise", "--fail-on", "never", "--jobs", "1", str(corpus)])
     assert result.exit_code == 0
     assert "checking" not in result.output
+
+
+REGEX_PROBE = r"""
+import json, sys
+import regex
+from factcheck import regex_cache
+regex_cache.install()
+patterns = [
+    (r"(?ix)\m(?P<month>january|february|march)\s+(?P<day>\d{1,2})\M", 0),
+    (r"(?<![\w'’-])(?:González|Gonzales|Straße)(?![\w-])", regex.IGNORECASE | regex.V1),
+    (r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|per\s?cent)", 0),
+]
+texts = ["On March 4 and JANUARY 12.", "GONZÁLEZ, gonzales, STRASSE and straße", "Up 4.5 per cent, then 12%."]
+out = []
+for pattern, flags in patterns:
+    compiled = regex.compile(pattern, flags)
+    out.append([compiled.pattern, int(compiled.flags), sorted(compiled.groupindex.items()),
+                [[m.span(), m.groupdict()] for text in texts for m in compiled.finditer(text)]])
+print(json.dumps({"results": out, "hits": len(regex_cache._state.get("stored", {}))}))
+"""
+
+
+def _probe(tmp_path: Path, **extra_env: str) -> dict[str, object]:
+    env = {key: value for key, value in os.environ.items() if key != "FACTCHECK_NO_CACHE"}
+    env.update(XDG_CACHE_HOME=str(tmp_path / "xdg"), **extra_env)
+    done = subprocess.run([sys.executable, "-c", REGEX_PROBE], capture_output=True, text=True, env=env, check=True)
+    return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+
+def test_patterns_rebuilt_from_the_regex_cache_match_exactly_like_fresh_ones(tmp_path: Path) -> None:
+    fresh = _probe(tmp_path, FACTCHECK_NO_CACHE="1")
+    first = _probe(tmp_path)
+    assert list((tmp_path / "xdg" / "factcheck").glob("regex-*.marshal")), "the first run stores the cache"
+    cached = _probe(tmp_path)
+    assert cached["hits"] == 3, "the second run finds all three patterns"
+    assert fresh["results"] == first["results"] == cached["results"]
+    assert any(spans for *_, spans in cached["results"])  # type: ignore[union-attr]
+
+
+def test_a_corrupt_regex_cache_is_ignored(tmp_path: Path) -> None:
+    _probe(tmp_path)
+    for entry in (tmp_path / "xdg" / "factcheck").glob("regex-*.marshal"):
+        entry.write_bytes(b"\x00garbage")
+    assert _probe(tmp_path)["results"] == _probe(tmp_path, FACTCHECK_NO_CACHE="1")["results"]

@@ -57,7 +57,7 @@ HINTS = {
 
 def _alternation(items: tuple[str, ...]) -> str:
     """Longest first, so "TK TK" wins over "TK"; a space matches any run of spaces."""
-    ordered = sorted({item.strip() for item in items if item.strip()}, key=len, reverse=True)
+    ordered = sorted({item.strip() for item in items if item.strip()}, key=lambda word: (-len(word), word))
     return "|".join(regex.escape(item).replace(r"\ ", r"[ \t]+") for item in ordered)
 
 

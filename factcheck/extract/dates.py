@@ -73,8 +73,8 @@ MONTH_NAMES = (
 FIRST_GREGORIAN_YEAR = 1583
 LAST_YEAR = 2999
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=lambda word: (-len(word), word))) + r")\.?"
+_WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=lambda word: (-len(word), word))) + r")\.?,?\s+)?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _DATELINE = regex.compile(
     rf"""(?ix)^\W*{_WEEKDAY}(?:
@@ -107,17 +107,17 @@ NumericOrder = Literal["ambiguous", "day-first", "month-first"]
 # never crosses a paragraph).
 _SP = r"(?:[^\S\n]+\n?[^\S\n]*|\n[^\S\n]*)"
 _OSP = r"[^\S\n]*\n?[^\S\n]*"
-_MONTH_WORD = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_WORD = "|".join(sorted(MONTHS, key=lambda word: (-len(word), word)))
 # A month as written: a full name, or an abbreviation with an optional full
 # stop ("Sept."); a full name never takes the sentence's full stop with it.
 _FULL_MONTHS = frozenset(name.lower() for name in MONTH_NAMES[1:])
 _MONTH_WRITTEN = (
-    "(?:" + "|".join(sorted(_FULL_MONTHS, key=len, reverse=True))
-    + "|(?:" + "|".join(sorted(set(MONTHS) - _FULL_MONTHS, key=len, reverse=True)) + r")\.?)"
+    "(?:" + "|".join(sorted(_FULL_MONTHS, key=lambda word: (-len(word), word)))
+    + "|(?:" + "|".join(sorted(set(MONTHS) - _FULL_MONTHS, key=lambda word: (-len(word), word))) + r")\.?)"
 )  # fmt: skip
-_WEEKDAY_WORD = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+_WEEKDAY_WORD = "|".join(sorted(WEEKDAYS, key=lambda word: (-len(word), word)))
 _FULL_WEEKDAY = "|".join(name.lower() for name in WEEKDAY_NAMES)
-_WEEKDAY_ABBREVIATION = "|".join(sorted(set(WEEKDAYS) - {n.lower() for n in WEEKDAY_NAMES}, key=len, reverse=True))
+_WEEKDAY_ABBREVIATION = "|".join(sorted(set(WEEKDAYS) - {n.lower() for n in WEEKDAY_NAMES}, key=lambda word: (-len(word), word)))
 # An abbreviated weekday may take a full stop ("Mon."); after a full name a
 # full stop ends the sentence ("… on Monday. May 5 is …").
 _WEEKDAY_WRITTEN = rf"(?:(?P<wd>\m(?:{_FULL_WEEKDAY}))|(?P<wd>\m(?:{_WEEKDAY_ABBREVIATION}))\.?)"

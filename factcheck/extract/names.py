@@ -53,7 +53,7 @@ PARTICLES = frozenset(
 # them. Other lower-case words only separate names, so they are not tokens.
 _NAME_TOKEN = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_'’])(?:(?>\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])|(?:"
-    + "|".join(sorted(PARTICLES, key=len, reverse=True))
+    + "|".join(sorted(PARTICLES, key=lambda word: (-len(word), word)))
     + r")(?![\p{L}\p{M}\p{N}_'’]))"
 )
 # Particles that mark a name as written in another language ("Banco do

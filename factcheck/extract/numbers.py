@@ -158,7 +158,7 @@ APPROXIMATE_SLACK = 0.1
 
 
 def _alternation(words: object) -> str:
-    items = sorted(words, key=len, reverse=True)  # type: ignore[call-overload]
+    items = sorted(words, key=lambda word: (-len(word), word))  # type: ignore[call-overload]
     return "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in items)
 
 
