@@ -43,6 +43,7 @@ Sales rose from 40 million to 50 million, a 25% increase.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -50,7 +51,15 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import regex
 
-from factcheck.extract.claims import Interval, SentenceNumbers, align_scale, interval, same_quantity, sentence_numbers
+from factcheck.extract.claims import (
+    Interval,
+    SentenceNumbers,
+    align_scale,
+    interval,
+    same_quantity,
+    sentence_numbers,
+)
+from factcheck.extract.dates import MONTH_NAMES
 from factcheck.extract.numbers import QUALIFIERS, SCALES, WORD_VALUES, NumberMention
 from factcheck.params import ParamError
 
@@ -88,6 +97,9 @@ _UNIT_NAMES = {"km": "km", "m": "m", "cm": "cm", "mm": "mm", "mi": "miles", "ft"
                "km2": "km²", "mi2": "square miles", "ha": "hectares", "acre": "acres", "m2": "m²", "ft2": "sq ft",
                "l": "litres", "gal": "gallons", "kmh": "km/h", "mph": "mph", "c": "°C", "f": "°F"}  # fmt: skip
 _NUMBER_WORDS = {**WORD_VALUES, "a": 1, "an": 1}
+_MONTHS = "|".join([*(m.lower() for m in MONTH_NAMES[1:]), "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
+_MONTH_AFTER = regex.compile(rf"(?i)\s*(?:{_MONTHS})\b")
+_MONTH_BEFORE = regex.compile(rf"(?i)\b(?:{_MONTHS})\.?\s*$")
 _AGE_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}'’.-]*|\))\s*,\s*$")
 _AGE_AFTER = regex.compile(r"^\s*,")
 _YEAR = regex.compile(r"(?<![\w.,$£€¥])(1[89]\d\d|20\d\d)(?!\w|[.,]\d)")
@@ -201,8 +213,17 @@ class Params:
 def check(document: Document, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
     claim = _CLAIMS[params.claim]
+    prose = document.prose
     for found in document.fact(sentence_numbers):
-        yield from claim(document, rule, params, found)
+        figures = tuple(n for n in found.numbers if not _day_of_month(prose, n))
+        yield from claim(document, rule, params, replace(found, numbers=figures))
+
+
+def _day_of_month(prose: str, mention: NumberMention) -> bool:
+    """"from 3 August to 24 December", "June 5": a day of a date, not a quantity."""
+    if mention.unit or mention.currency or mention.scale or mention.decimals or mention.value > 31:
+        return False
+    return bool(_MONTH_AFTER.match(prose, mention.end) or _MONTH_BEFORE.search(prose[max(0, mention.start - 12) : mention.start]))
 
 
 # ---------------------------------------------------------------- arithmetic
@@ -218,8 +239,7 @@ def _gap(a: Interval, b: Interval) -> float:
 
 
 def _number(value: float, decimals: int) -> str:
-    text = f"{value:,.{max(0, decimals)}f}"
-    return text
+    return f"{value:,.{max(0, decimals)}f}"
 
 
 def _words(text: str) -> int:
@@ -239,9 +259,9 @@ def _bare(text: str, mention: NumberMention) -> str:
 
 def _counted(mention: NumberMention, slack: float) -> Interval:
     """A whole count ("120 victims", "7 firms") is exact; any other figure has its rounding interval."""
-    if mention.decimals == 0 and mention.scale is None and mention.unit is None and mention.form != "fraction":
-        if mention.qualifier is None and mention.high is None:
-            return mention.value, mention.value
+    whole = mention.decimals == 0 and mention.scale is None and mention.unit is None and mention.form != "fraction"
+    if whole and mention.qualifier is None and mention.high is None:
+        return mention.value, mention.value
     return interval(mention, slack)
 
 
@@ -262,6 +282,8 @@ def _is_year(mention: NumberMention) -> bool:
 
 _TO = regex.compile(rf"^{_NOUN}\s*,?\s*to\s+(?:a\s+(?:record\s+|new\s+)?|an\s+)?$", regex.I)
 _FROM_AT_END = regex.compile(r"(?<![\w])from\s+(?:a\s+|an\s+)?$", regex.I)
+_TO_AT_END = regex.compile(r"(?<![\w])to\s+$", regex.I)
+_ARTICLE_AT_END = regex.compile(r"(?<![\w])an?\s+$", regex.I)
 _FROM = regex.compile(rf"^{_NOUN}\s*,?\s*from\s+(?:a\s+|an\s+)?$", regex.I)
 
 
@@ -318,7 +340,7 @@ def _changes(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> 
             middle = _between(prose, first, second)
             if not params.stated_link_re.match(link) or _CLAUSE_BREAK.search(link):
                 continue
-            if link.strip(" ,").lower() in ("a", "an") and not params.noun_re.match(after):
+            if _ARTICLE_AT_END.search(link) and not params.noun_re.match(after):
                 continue  # "from 40 to 50, a 20% share" is not a change
             direction = _direction(params, link + " " + _first_words(after, 2))
             if _FROM_AT_END.search(lead) and _TO.match(middle):
@@ -327,7 +349,6 @@ def _changes(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> 
                 yield Change(second, first, stated, direction, (first.start, stated.end))
 
 
-_TO_AT_END = regex.compile(r"(?<![\w])to\s+$", regex.I)
 
 
 def _last_words(text: str, count: int) -> str:
@@ -417,7 +438,7 @@ def _judge_percent(document: Document, rule: Rule, params: Params, change: Chang
     low, high = _change_range(old_range, new_range)
     recomputed = (low, high) if direction > 0 else (-high, -low)
     stated_range = interval(change.stated, params.approximate_slack)
-    if old.unit == "percent":
+    if "percent" in (old.unit, new.unit):
         points = abs(new.value - old.value)
         points_slack = old.tolerance + new.tolerance
         if _gap(stated_range, (points - points_slack, points + points_slack)) <= params.tolerance:
@@ -473,7 +494,7 @@ def _difference(document: Document, rule: Rule, params: Params, found: SentenceN
         middle = _between(prose, first, second)
         if not _VERSUS.match(middle) or _words(middle) > 5:
             continue
-        if not (_plain(first) and _plain(second) and _plain(stated) and same_quantity(first, second)):
+        if not (_plain(first) and _plain(second) and _plain(stated) and same_quantity(first, second) and first.unit == second.unit):
             continue
         if first.unit == "percent":
             if stated.unit not in ("point", "percentage_point", "percent", None):
@@ -514,7 +535,7 @@ def _parts_total(document: Document, rule: Rule, params: Params, found: Sentence
         if not (exhaustive or inclusive or partial) or _words(lead_in) > 8 or regex.search(r"[;!?]", lead_in):
             continue
         parts = _list_after(params, prose, numbers, i + 1)
-        if len(parts) < 2 or not all(_plain(p) and same_quantity(p, total) for p in parts):
+        if len(parts) < 2 or not all(_plain(p) and p.unit != "percent" and same_quantity(p, total) for p in parts):
             continue
         if any(p.qualifier for p in parts) or total.qualifier == "at_most":
             continue
@@ -597,7 +618,7 @@ def _unit_conversion(document: Document, rule: Rule, params: Params, found: Sent
     prose = document.prose
     numbers = found.numbers
     known = set(_LINEAR) | {"c", "f"}
-    for original, converted in zip(numbers, numbers[1:]):
+    for original, converted in itertools.pairwise(numbers):
         if not (original.unit in known and converted.unit in known) or original.unit == converted.unit:
             continue
         if not (_plain(original) and _plain(converted)) or original.currency or converted.currency:

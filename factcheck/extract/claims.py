@@ -59,12 +59,12 @@ def interval(mention: NumberMention, slack: float) -> Interval:
 
 
 def same_quantity(a: NumberMention, b: NumberMention) -> bool:
-    """Whether two figures measure the same thing: same unit, and no clash of currencies.
+    """Whether two figures measure the same thing: no clash of units or currencies.
 
-    A missing currency is an elided one ("to 283 mln marks from 380 mln"), so
-    only two different written currencies clash.
+    A missing unit or currency is an elided one ("to 283 mln marks from 380
+    mln", "from 30 to 60 tonnes"), so only two different written ones clash.
     """
-    if a.unit != b.unit:
+    if a.unit is not None and b.unit is not None and a.unit != b.unit:
         return False
     return a.currency is None or b.currency is None or a.currency == b.currency
 
