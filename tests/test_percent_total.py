@@ -216,6 +216,17 @@ def test_news_phrasings_of_impossible_shares_are_flagged(text: str) -> None:
         'Smith won 30% of the vote in 2016, 40% in 2020 and 45% in 2024.',
         'The company took 60% of the market. Its rival took 50% of the market in Europe.',
         'Mr Smith took 60% of the vote in the first round and 55% in the second.',
+        'Of the 60% who voted, 55% backed Smith.',
+        'Smith won 55% of early voters and 60% of those who voted on election day.',
+        'The company, which has 45 pct of the U.S. market, said its rival took 60 pct of the European market.',
+        'Alpha holds 51 pct of Beta; the balance of 49 pct is owned by Gamma, which also holds 60 pct of Delta.',
+        'The government wants to raise the share of renewables to 60 pct and cut coal to 45 pct.',
+        'Smith won 55% of the vote in the city and 60% in the suburbs.',
+        'Smith won 55% of the vote among women and 60% among men.',
+        'Among Democrats, 80% backed the bill; among Republicans, 70% opposed it.',
+        'Smith got 55% in the primary and went on to win 60% in the general election.',
+        'Smith received 45% of the vote, while 60% of voters said the economy was their top issue.',
+        'The plan was backed by 55% of shareholders and 60% of bondholders.',
     ],
 )
 def test_shares_of_different_wholes_in_news_phrasing_are_not_flagged(text: str) -> None:

@@ -66,11 +66,16 @@ _WORD_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.%-]*")
 _WHOLE_AFTER = regex.compile(
     r"(?i)^\s*of\s+(?P<whole>[\p{L}][\p{L}'’-]*(?:\s+[\p{L}][\p{L}'’-]*){0,4})"
 )
-_WHOLE_STOP = frozenset("and or but while with in at to for from by as who which that than was were is are had has".split())
+# "who"/"that" stay in: "of those who voted on election day" is not "of early voters".
+_WHOLE_STOP = frozenset("and or but while with in at to for from by as than was were is are had has among".split())
 _DETERMINERS = frozenset("the a an all those these its their his her our this that".split())
 _BRACKETED = regex.compile(r"^\s*[(\[]\s*$")
+_SEMICOLON = regex.compile(";")
 _PAIRED = regex.compile(r"(?i)^\s*(?:to|against|versus|vs\.?)\s*$")
 CLAUSE_BREAK = regex.compile(r"[;:,]|\s[—–]\s|\b(?:and|while|whereas|but)\b")
+# What ends the part of a clause that belongs to the previous share (a comma may not:
+# "Among Democrats, 80% backed ...").
+STRONG_BREAK = regex.compile(r"[;:]|\s[—–]\s|\b(?:and|while|whereas|but)\b")
 EPSILON = 1e-9
 CONTINUATION_WORDS = 4
 
@@ -210,6 +215,7 @@ class Member:
     survey_only: bool = False  # tied to its whole only by "said", "of respondents"
     paired: bool = False  # second of a head-to-head pair ("60% to 35%")
     after_break: bool = False  # a clause break stands between it and the previous percentage
+    opens_clause: bool = False  # "; among Republicans, 70% ...": a new scene after a semicolon
 
 
 @dataclass
@@ -248,6 +254,8 @@ class Group:
         if member.survey_only and member.complete is None and not self.survey_only:
             return True
         if member.after_break and len(self.members) >= 2 and self.members[-1].paired:
+            return True
+        if member.opens_clause:
             return True
         return bool(member.tags and self.tags and not member.tags & self.tags)
 
@@ -373,12 +381,17 @@ def _check_list(document: Document, rule: Rule, run: ListRun) -> Iterator[Findin
 # ---------------------------------------------------------------- prose
 
 
-def _clause_tail(text: str) -> str:
-    """The part of ``text`` after its last clause break."""
+def _tail_after(pattern: Any, text: str) -> str:
+    """The part of ``text`` after the last match of ``pattern``."""
     last = None
-    for last in CLAUSE_BREAK.finditer(text):
+    for last in pattern.finditer(text):
         pass
     return text[last.end() :] if last is not None else text
+
+
+def _clause_tail(text: str) -> str:
+    """The part of ``text`` after its last clause break."""
+    return _tail_after(CLAUSE_BREAK, text)
 
 
 def _clause_head(text: str) -> str:
@@ -450,12 +463,14 @@ def _member(params: Params, prose: str, sentence: Sentence, mention: PercentMent
         choice = previous_member.choice
     # The first share of a sentence owns its opening ("In the Democratic primary, Clinton won 55%");
     # a later one only its own clause (not "in his 2012 run and" before "2.3 percent").
-    own_before = before if previous is None else _clause_tail(before)
+    own_before = before if previous is None else _tail_after(STRONG_BREAK, before)
     tags = _tags(params, f"{own_before} {head}")
+    after_semicolon = _tail_after(_SEMICOLON, before) if previous is not None and ";" in before else None
     return Member(
         mention, choice, complete_match.group() if complete_match else None, answer, _whole(after, params), tags,
         survey_only=survey and not (choice or answer), paired=bool(previous_member and _PAIRED.match(before)),
         after_break=bool(CLAUSE_BREAK.search(before)),
+        opens_clause=after_semicolon is not None and bool(_search(params.opener_re, after_semicolon.lstrip())),
     )  # fmt: skip
 
 
