@@ -80,6 +80,19 @@ def test_tie_goes_to_the_first_full_name_introduction() -> None:
     assert [f.match for f in found] == ["Gonzales"]
 
 
+def test_a_shift_key_slip_is_never_the_canonical_spelling() -> None:
+    found = findings("Regulators in NEvada met on Monday. Officials in Nevada agreed.")
+    assert [(f.match, f.suggestion) for f in found] == [("NEvada", "Nevada")]
+
+
+def test_declared_forms_match_either_apostrophe() -> None:
+    rules = rule_from_yaml(
+        "id: q\nkind: name-variants\nmessage: m\nparams:\n  automatic: false\n  variants: [[al-Qaeda, \"al-Qa'ida\"]]\n"
+    )
+    found = findings("Al-Qaeda said so. Al-Qaeda agreed. The al-Qa’ida cell did not.", rules)
+    assert [(f.match, f.suggestion) for f in found] == [("al-Qa’ida", "al-Qaeda")]
+
+
 def test_every_use_of_the_variant_is_flagged_up_to_three() -> None:
     text = "Jacques Chirac spoke. " + "Chirac agreed. " * 5 + "Chriac left. Chriac returned."
     assert [f.match for f in findings(text)] == ["Chriac", "Chriac"]

@@ -85,6 +85,8 @@ TITLES = frozenset(
     .split()
 )
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# "NEvada", "INc": the shift key held one letter too long.
+_SHIFT_SLIP = regex.compile(r"\p{Lu}{2}\p{Ll}")
 # "The", "New", "Of": words this common before a name are not first names.
 FUNCTION_WORD_ZIPF = 6.0
 
@@ -147,7 +149,10 @@ class Params:
             preferred[entry[0]] = entry[1]
         pattern = None
         if forms:
-            alternation = "|".join(regex.escape(f) for f in sorted((f for _, f in forms.values()), key=len, reverse=True))
+            alternation = "|".join(
+                regex.escape(f).replace("'", "['’]").replace("\\'", "['’]")
+                for f in sorted((f for _, f in forms.values()), key=len, reverse=True)
+            )
             pattern = regex.compile(rf"(?<![\w'’-])(?:{alternation})(?![\w-])", regex.IGNORECASE | regex.V1)
         object.__setattr__(self, "distinct_pairs", frozenset(pairs))
         object.__setattr__(self, "quoted_level", quoted_level)
@@ -168,7 +173,12 @@ def _after_given_name(mention: NameMention) -> bool:
         return False
     if len(previous) == 1:
         return True
-    return not mention.headline and fold(previous) not in TITLES and zipf(previous) < FUNCTION_WORD_ZIPF
+    return (
+        not mention.headline
+        and not mention.previous_is_word
+        and fold(previous) not in TITLES
+        and zipf(previous) < FUNCTION_WORD_ZIPF
+    )
 
 
 @dataclass
@@ -231,7 +241,7 @@ def _declared(document: Document, rule: Rule, params: Params) -> Iterator[Findin
 
     uses: dict[int, dict[str, list[tuple[int, int]]]] = {}
     for match in params.declared_pattern.finditer(document.prose):
-        index, form = params.declared_forms[match.group().casefold()]
+        index, form = params.declared_forms[match.group().replace("’", "'").casefold()]
         uses.setdefault(index, {}).setdefault(form, []).append(match.span())
     quoted = document.fact(quotations)
     for index, by_form in uses.items():
@@ -394,18 +404,24 @@ class _Pair:
     evidence: str
     suggestion: str
 
+    @property
+    def rank(self) -> tuple[bool, int]:
+        return self.suggestion == self.canonical.surface, self.canonical.count
+
 
 def _canonical_first(a: _Spelling, b: _Spelling, params: Params) -> tuple[_Spelling, _Spelling]:
-    """(canonical, variant): the majority; on a tie a known name over an unknown
+    """(canonical, variant): the majority; on a tie a spelling without a
+    shift-key slip ("Nevada" over "NEvada"), a known name over an unknown
     string ("Denman" over "Denmam"), then the first full-name introduction
     ("Edmundo Gonzalez"), then the more common word ("Ecstasy" over
     "Ecstacy"), then the spelling used first."""
 
-    def rank(s: _Spelling) -> tuple[int, bool, bool, int, float, int]:
+    def rank(s: _Spelling) -> tuple[int, bool, bool, bool, int, float, int]:
         introduction = s.introduction()
         frequency = zipf(s.folded)
         return (
             s.count,
+            not _SHIFT_SLIP.match(s.surface),
             frequency >= params.real_name_zipf,
             introduction is not None,
             -introduction.start if introduction is not None else 0,
@@ -558,10 +574,12 @@ def _variants(spellings: list[_Spelling], params: Params) -> dict[str, _Pair]:
             or _different_people(canonical, variant, params)
         ):
             continue
+        # Prefer a whole-word match ("Japansese"/"Japanese") to a stem match
+        # ("Japansese"/"Japan"), then the most used canonical spelling.
+        pair = _Pair(variant, canonical, _evidence(variant, canonical), canonical.surface + candidate.ending)
         best = chosen.get(variant.surface)
-        if best is None or canonical.count > best.canonical.count:
-            suggestion = canonical.surface + candidate.ending
-            chosen[variant.surface] = _Pair(variant, canonical, _evidence(variant, canonical), suggestion)
+        if best is None or pair.rank > best.rank:
+            chosen[variant.surface] = pair
     return chosen
 
 

@@ -59,6 +59,8 @@ _NAME_TOKEN = regex.compile(
 # Particles that mark a name as written in another language ("Banco do
 # Brasil"): its words are that language's spellings, not misspellings.
 FOREIGN_PARTICLES = frozenset("da das del della der do dos du y zu".split())
+# Single capitals that are words, not initials, at the start of a sentence.
+_ARTICLE_LETTERS = frozenset("AI")
 # Abbreviated titles and initials may end in a full stop inside a name.
 _ABBREVIATED_TITLES = frozenset("mr mrs ms dr prof gen sen rep gov lt col sgt capt st jr sr rev".split())
 # Common English words (Zipf >= this) seen only at the start of a sentence or
@@ -78,7 +80,9 @@ class NameMention:
     multi-word name it belongs to (itself when alone), spanning
     ``full_start``..``full_end``; ``index`` is its position in that name.
     ``previous`` is the word before it in the name ("Edmundo" for
-    "Gonzalez"), ``following`` the word after it.
+    "Gonzalez"), ``following`` the word after it; ``previous_is_word`` says
+    the document also writes that word in lower case ("Industry Department":
+    an ordinary word, not a first name).
     """
 
     surface: str
@@ -95,6 +99,7 @@ class NameMention:
     headline: bool
     quoted: bool
     foreign: bool
+    previous_is_word: bool = False
 
     @property
     def span(self) -> tuple[int, int]:
@@ -239,6 +244,8 @@ def names(document: Document) -> tuple[NameMention, ...]:
 
     def ordinary(token: _Token, headline: bool) -> bool:
         """A capitalised word that is only capitalised because of where it stands."""
+        if token.text in _ARTICLE_LETTERS:
+            return headline or token.start in initial  # "A Volkswagen spokesman"
         if not (headline or token.start in initial) or token.text in capitalised_mid_sentence or len(token.text) == 1:
             return False  # single capitals are initials ("M Horan")
         lowered = token.text.lower()
@@ -270,6 +277,7 @@ def names(document: Document) -> tuple[NameMention, ...]:
                         full_end=run[-1].end,
                         index=index,
                         previous=run[index - 1].text if index > 0 else None,
+                        previous_is_word=index > 0 and run[index - 1].text.lower() in lower_words,
                         following=run[index + 1].text if index + 1 < len(run) else None,
                         possessive=token.possessive,
                         sentence_initial=token.start in initial,
