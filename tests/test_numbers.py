@@ -85,6 +85,11 @@ def test_ranges(text: str, low: float, high: float) -> None:
     assert mention.is_range
 
 
+@pytest.mark.parametrize("text", ["rose 0.5 pct to 5.5 pct", "trailed 40 percent to 47 percent"])
+def test_to_between_two_figures_with_units_is_not_a_range(text: str) -> None:
+    assert [m.is_range for m in parse_numbers(text)] == [False, False]
+
+
 def test_from_to_is_a_change_not_a_range() -> None:
     first, second = parse_numbers("rose from 40 to 45 percent")
     assert (first.value, first.unit, second.value, second.unit) == (40, None, 45, "percent")

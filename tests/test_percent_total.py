@@ -267,3 +267,26 @@ def test_stated_change_before_the_pair(text: str) -> None:
 )
 def test_right_changes_and_rates_elsewhere_are_not_flagged(text: str) -> None:
     assert findings(text + "\n", POINTS) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ('Unemployment rose to 5.5% from 5%, up 0.5%.', True),
+        ('The rate fell from 10% to 5%, down 5%.', True),
+        ('Support rose 5%, from 40% to 45%.', True),
+        ('Support rose 0.5 pct to 5.5 pct from 5.0 pct.', True),
+        ('Support rose from 40% to 45%, an increase of 5%.', True),
+        ('Support rose from 40% to 45% — up 5%.', True),
+        ('Its market share rose to 30% from 25%, while sales were up 5%.', False),
+        ('Support rose from 40% to 45% in May and 5% of voters were undecided.', False),
+        ('Prices rose 5% as imports went from 40% to 45%.', False),
+        ('Support went from 40% to 45% as prices rose 5%.', False),
+        ('Support rose from 40% to 45%, with 5% undecided.', False),
+        ('Support rose from 40% to 45%, a 12.5% increase.', False),
+        ('Support rose from 40% to 45%, a 5-point increase.', False),
+        ('Support rose from 40% to 45%, a rise of 5 percentage points.', False),
+    ],
+)
+def test_points_phrasings_both_ways(text: str, flagged: bool) -> None:
+    assert bool(findings(text + "\n", POINTS)) is flagged

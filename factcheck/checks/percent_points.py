@@ -72,6 +72,9 @@ class Params:
     to_words: Lexicon = field(default_factory=lambda: {"en": ("to",)})
     # Words around a percentage that make it a stated change ("a 5% increase", "up 5%").
     change_words: Lexicon = field(default_factory=dict)
+    # Words that may stand between the pair and the stated change besides change words
+    # ("a", "an", "or", "of"): anything else ("as prices rose") means another subject.
+    connector_words: Lexicon = field(default_factory=lambda: {"en": ("a", "an", "the", "or", "of", "by", "some", "about")})
     # Most words between the pair and the stated change.
     max_gap_words: int = 5
 
@@ -80,6 +83,7 @@ class Params:
     from_to_re: Any = field(init=False, repr=False, compare=False)
     to_from_re: Any = field(init=False, repr=False, compare=False)
     change_re: Any = field(init=False, repr=False, compare=False)
+    gap_word_re: Any = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.max_gap_words < 0:
@@ -90,6 +94,9 @@ class Params:
         set_(self, "from_to_re", _compile(self.from_words, "from_words", r"^\s*{}\s+(?:a\s+|an\s+|the\s+)?(?:revised\s+|restated\s+)?$"))
         set_(self, "to_from_re", _compile(self.to_words, "to_words", r"(?<![\w]){}\s+$"))
         set_(self, "change_re", _compile(self.change_words, "change_words", r"(?<![\w]){}(?![\w])"))
+        gap_words = {**self.connector_words, **{f"change:{k}": v for k, v in self.change_words.items()}}
+        gap_words |= {f"from:{k}": v for k, v in self.from_words.items()} | {f"to:{k}": v for k, v in self.to_words.items()}
+        set_(self, "gap_word_re", _compile(gap_words, "connector_words", r"^(?:{})$"))
 
 
 @dataclass(frozen=True)
@@ -119,7 +126,13 @@ def _moves(params: Params, prose: str, mentions: list[PercentMention]) -> list[t
 
 
 def _gap_ok(params: Params, gap: str) -> bool:
-    return len(_WORDS.findall(gap)) <= params.max_gap_words and not _CLAUSE_BREAK.search(gap)
+    """Only change words and connectors between the pair and the change, in one clause."""
+    words = _WORDS.findall(gap)
+    return (
+        len(words) <= params.max_gap_words
+        and not _CLAUSE_BREAK.search(gap)
+        and all(params.gap_word_re.match(word) for word in words)
+    )
 
 
 def _stated_change(params: Params, prose: str, mentions: list[PercentMention], index: int, move: Move) -> PercentMention | None:
@@ -170,8 +183,10 @@ def check(document: Document, rule: Rule) -> Iterator[Finding]:
             if points == 0 or old <= 0:
                 continue
             relative = points / old * 100
-            slack_points = stated.tolerance + move.old.tolerance + move.new.tolerance
-            slack_relative = stated.tolerance + relative * ((move.old.tolerance + move.new.tolerance) / points + move.old.tolerance / old)
+            # Written side by side, "from 5% to 5.5%" means 5.0%: the pair shares its finer precision.
+            pair_tolerance = min(move.old.tolerance, move.new.tolerance)
+            slack_points = stated.tolerance + 2 * pair_tolerance
+            slack_relative = stated.tolerance + relative * (2 * pair_tolerance / points + pair_tolerance / old)
             is_points = abs(stated.value - points) <= slack_points
             is_relative = abs(stated.value - relative) <= slack_relative
             if is_points and not is_relative:

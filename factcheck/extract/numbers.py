@@ -417,6 +417,8 @@ def _join_range(low: NumberMention, high: NumberMention, text: str) -> NumberMen
         before = _WORD_BEFORE.search(text, max(0, low.start - 20), low.start)
         if "to" in between.lower() and before and before.group(1).lower() == "from":
             return None  # "from 40 to 45 percent" is a change, not a range
+        if "to" in between.lower() and low.unit is not None:
+            return None  # "rose 0.5 pct to 5.5 pct", "trailed 40 percent to 47 percent": two figures
         if not (high.unit or high.scale or high.currency or low.currency):
             return None  # "1986-87", "a 3-2 vote"
     else:
