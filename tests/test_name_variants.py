@@ -148,6 +148,7 @@ def test_long_names_allow_two_edits_only_when_configured() -> None:
         "NATO and NAFTO are acronyms; TASS and TASSE.",
         "David Davis spoke. The Hindu and Hindi press.",
         "Marcus Horan and Shane Horgan played. M Horan and S Horgan started.",
+        "Shane Horgan moves to centre.\n\nIreland: Murphy, Dempsey, Horgan, Hickie, O'Gara, Stringer, Horan, Sheahan.",
         "Elena Petrova and Elene Kiknadze travelled with the team.",
         "Banco do Brasil opened in Brazil. Brazil welcomed it.",
         "We're sure. We've seen it. They're here. They've left.",

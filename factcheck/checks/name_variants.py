@@ -485,7 +485,11 @@ def _different_people(a: _Spelling, b: _Spelling, params: Params) -> bool:
     # "M Horan" and "S Horgan": different first names, and both are real names
     # (a husband and wife share a surname, so this alone never hides a typo).
     names_a, names_b = a.given_names(), b.given_names()
-    return bool(names_a and names_b and not names_a & names_b and both_real)
+    if names_a and names_b and not names_a & names_b and both_real:
+        return True
+    # A team line-up or a list of surnames ("Sheahan, Horan, O'Callaghan"):
+    # nothing there tells two real surnames apart, so do not guess.
+    return both_real and (all(m.headline for m in a.mentions) or all(m.headline for m in b.mentions))
 
 
 @dataclass(frozen=True)

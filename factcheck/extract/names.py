@@ -68,7 +68,7 @@ _ABBREVIATED_TITLES = frozenset("mr mrs ms dr prof gen sen rep gov lt col sgt ca
 ORDINARY_WORD_ZIPF = 4.0
 # A sentence with at least this share of capitalised words is a headline.
 HEADLINE_SHARE = 0.6
-HEADLINE_MIN_WORDS = 3
+HEADLINE_MIN_WORDS = 5
 
 
 @dataclass(frozen=True)
