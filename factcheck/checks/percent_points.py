@@ -89,9 +89,10 @@ class Params:
         if self.max_gap_words < 0:
             raise ParamError("max_gap_words", "must be 0 or more")
         set_ = object.__setattr__
-        set_(self, "from_re", _compile(self.from_words, "from_words", r"(?<![\w]){}\s+(?:a\s+|an\s+|the\s+)?(?:revised\s+|restated\s+)?$"))
+        article = r"(?:a\s+|an\s+|the\s+)?(?:revised\s+|restated\s+)?"  # "from a revised 5.0 pct"
+        set_(self, "from_re", _compile(self.from_words, "from_words", rf"(?<![\w]){{}}\s+{article}$"))
         set_(self, "to_re", _compile(self.to_words, "to_words", r"^\s*{}\s+(?:a\s+|an\s+)?$"))
-        set_(self, "from_to_re", _compile(self.from_words, "from_words", r"^\s*{}\s+(?:a\s+|an\s+|the\s+)?(?:revised\s+|restated\s+)?$"))
+        set_(self, "from_to_re", _compile(self.from_words, "from_words", rf"^\s*{{}}\s+{article}$"))
         set_(self, "to_from_re", _compile(self.to_words, "to_words", r"(?<![\w]){}\s+$"))
         set_(self, "change_re", _compile(self.change_words, "change_words", r"(?<![\w]){}(?![\w])"))
         gap_words = {**self.connector_words, **{f"change:{k}": v for k, v in self.change_words.items()}}

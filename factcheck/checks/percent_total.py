@@ -164,7 +164,8 @@ class Params:
         if self.window_words < 1:
             raise ParamError("window_words", "must be at least 1")
         word = r"(?<![\w]){}(?![\w])"
-        months = {"_": tuple(m for m in MONTHS if len(m) > 3 and m != "march")}  # "a march" is no period
+        months = tuple(m for m in MONTHS if len(m) > 3 and m != "march")  # "may", "a march" are no periods
+        years = (r"(?:1[89]|20)\d\d",)
         compiled = {
             "choice_re": _compile(self.choice_cues, "choice_cues", word),
             "choice_before_re": _compile(self.choice_cues_before, "choice_cues_before", word),
@@ -179,14 +180,14 @@ class Params:
             "opener_re": _compile(self.new_group_openers, "new_group_openers", r"^\W*(?:{})"),
             "new_whole_re": _compile(self.new_whole_words, "new_whole_words", word),
             "period_re": _compile(
-                {**self.period_words, "_months": months["_"], "_years": (r"(?:1[89]|20)\d\d",)}, "period_words", word
+                {**self.period_words, "_months": months, "_years": years}, "period_words", word
             ),
             "context_re": _compile(self.context_phrases, "context_phrases", r"(?<![\w])(?:{})"),
             "multiple_re": _compile(self.multiple_answers, "multiple_answers", word),
             "share_header_re": _compile(self.share_headers, "share_headers", r"(?<![\w])(?:{})(?![\w])"),
             "not_share_header_re": _compile(self.not_share_headers, "not_share_headers", word),
             "time_label_re": _compile(
-                {**self.time_labels, "_months": months["_"], "_years": (r"(?:1[89]|20)\d\d",)}, "time_labels", r"^\W*(?:{})"
+                {**self.time_labels, "_months": months, "_years": years}, "time_labels", r"^\W*(?:{})"
             ),
         }
         for name, value in compiled.items():
@@ -322,7 +323,7 @@ def _structured_set_is_shares(params: Params, shares: Sequence[LabelledShare], c
     if _search(params.not_share_header_re, context):
         return False
     labels = [s.label for s in shares]
-    return not (params.time_label_re is not None and sum(1 for l in labels if params.time_label_re.search(l)) >= 2)
+    return not (params.time_label_re is not None and sum(1 for label in labels if params.time_label_re.search(label)) >= 2)
 
 
 def _complete_label(params: Params, labels: Sequence[str]) -> str | None:
@@ -383,10 +384,8 @@ def _check_list(document: Document, rule: Rule, run: ListRun) -> Iterator[Findin
 
 def _tail_after(pattern: Any, text: str) -> str:
     """The part of ``text`` after the last match of ``pattern``."""
-    last = None
-    for last in pattern.finditer(text):
-        pass
-    return text[last.end() :] if last is not None else text
+    matches = list(pattern.finditer(text))
+    return text[matches[-1].end() :] if matches else text
 
 
 def _clause_tail(text: str) -> str:
@@ -418,7 +417,8 @@ def _whole(after: str, params: Params) -> str | None:
 
 
 def _tags(params: Params, clause: str) -> frozenset[str]:
-    found = set()
+    """Periods and places a share's own clause names ("in 2016", "among men", "in Ohio")."""
+    found: set[str] = set()
     for pattern in (params.period_re, params.context_re):
         if pattern is not None:
             found.update(" ".join(m.group().lower().split()) for m in pattern.finditer(clause))

@@ -256,10 +256,11 @@ class NumberMention:
         the bottom.
         """
         low = self.value - self.tolerance
-        high: float | None = (self.high if self.high is not None else self.value) + self.tolerance
+        top = (self.high if self.high is not None else self.value) + self.tolerance
+        high: float | None = top
         if self.qualifier == "about":
             low -= abs(self.value) * slack
-            high = high + abs(high) * slack
+            high = top + abs(top) * slack
         elif self.qualifier == "at_least":
             high = None
         elif self.qualifier == "at_most":
