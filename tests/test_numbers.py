@@ -128,6 +128,9 @@ def test_qualifiers_and_bounds() -> None:
 def test_negative_numbers_and_dashes() -> None:
     assert one("a reading of -5 degrees").value == -5
     assert one("40 - 45%").high == 45
+    minus = one("minus 5 °C overnight")
+    assert (minus.value, minus.text, minus.unit) == (-5, "minus 5 °C", "c")
+    assert [m.value for m in parse_numbers("10 minus 5")] == [10, 5]  # arithmetic, not a sign
 
 
 def test_measurement_units() -> None:

@@ -190,7 +190,7 @@ _NUMBER = regex.compile(
     rf"""(?ix-f)
     (?<![\w.,/$£€¥])
     (?:(?P<cur>{_CUR_PREFIX})\s?)?
-    (?P<sign>[-−](?=\d))?
+    (?P<sign>[-−](?=\d)|minus\s+(?=\d))?
     (?:(?P<vulgar>{_VULGAR}) | (?P<digits>{_DIGITS}) | (?P<fraction>{_FRACTION}) | (?P<words>{_WORDS}))
     (?:
         (?:\s|-)?(?P<scale>{_SCALE_LONG}|{_SCALE_SHORT})(?![\w])
