@@ -201,7 +201,8 @@ class Params:
         multiples = {"en": tuple(regex.escape(w) for w in self.multiples)} if self.multiples else {}
         set_(self, "multiple_re", _compile(multiples, "multiples", r"(?<![\w])(?P<word>{})(?![\w])"))
         set_(self, "margin_before_re", _compile(self.margin_words, "margin_words", r"(?<![\w]){}\s+of\s+$"))
-        set_(self, "margin_after_re", _compile(self.margin_words, "margin_words", r"^\s*(?:-|\s)?{}(?![\w])"))
+        set_(self, "margin_after_re", _compile(
+            self.margin_words, "margin_words", r"^\s*(?:-|\s)?{}(?![\w])(?!\s+of\s+(?:sampling\s+)?error)"))
         set_(self, "partial_re", _compile(self.partial_words, "partial_words", word))
         set_(self, "include_re", _compile(self.include_words, "include_words", word))
         set_(self, "exhaustive_re", _compile(self.exhaustive_words, "exhaustive_words", r"(?<![\w]){}(?![\w])"))
@@ -257,10 +258,17 @@ def _bare(text: str, mention: NumberMention) -> str:
     return text
 
 
+def _is_count(mention: NumberMention) -> bool:
+    """A whole number of things ("120 victims", "seven firms"): no unit, currency, scale or decimals."""
+    return (
+        mention.decimals == 0 and mention.scale is None and mention.unit is None and mention.currency is None
+        and mention.form != "fraction" and mention.qualifier is None and mention.high is None
+    )  # fmt: skip
+
+
 def _counted(mention: NumberMention, slack: float) -> Interval:
-    """A whole count ("120 victims", "7 firms") is exact; any other figure has its rounding interval."""
-    whole = mention.decimals == 0 and mention.scale is None and mention.unit is None and mention.form != "fraction"
-    if whole and mention.qualifier is None and mention.high is None:
+    """A whole count is exact; any other figure has its rounding interval."""
+    if _is_count(mention):
         return mention.value, mention.value
     return interval(mention, slack)
 
@@ -283,6 +291,7 @@ def _is_year(mention: NumberMention) -> bool:
 _TO = regex.compile(rf"^{_NOUN}\s*,?\s*to\s+(?:a\s+(?:record\s+|new\s+)?|an\s+)?$", regex.I)
 _FROM_AT_END = regex.compile(r"(?<![\w])from\s+(?:a\s+|an\s+)?$", regex.I)
 _TO_AT_END = regex.compile(r"(?<![\w])to\s+$", regex.I)
+_SHARE_AFTER = regex.compile(r"(?i)^\s*(?:of|share)\b")
 _ARTICLE_AT_END = regex.compile(r"(?<![\w])an?\s+$", regex.I)
 _FROM = regex.compile(rf"^{_NOUN}\s*,?\s*from\s+(?:a\s+|an\s+)?$", regex.I)
 
@@ -342,6 +351,8 @@ def _changes(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> 
                 continue
             if _ARTICLE_AT_END.search(link) and not params.noun_re.match(after):
                 continue  # "from 40 to 50, a 20% share" is not a change
+            if _SHARE_AFTER.match(after):
+                continue  # "from 40 to 50, or 20% of members"
             direction = _direction(params, link + " " + _first_words(after, 2))
             if _FROM_AT_END.search(lead) and _TO.match(middle):
                 yield Change(first, second, stated, direction, (first.start, stated.end))
@@ -544,7 +555,10 @@ def _parts_total(document: Document, rule: Rule, params: Params, found: Sentence
         low, high = sum(r[0] for r in ranges), sum(r[1] for r in ranges)
         total_low, total_high = _counted(total, params.approximate_slack)
         over = low - total_high > params.tolerance
-        complete = exhaustive or (inclusive and not partial and len(parts) >= params.min_inclusive_parts)
+        # "The 120 victims included 50 women, 40 men and 20 children" reads as a breakdown; "the
+        # $450 mln package includes 200 mln in loans, ..." often lists only the larger items.
+        counts = all(_is_count(m) for m in (total, *parts))
+        complete = exhaustive or (inclusive and not partial and counts and len(parts) >= params.min_inclusive_parts)
         under = complete and total_low - high > params.tolerance
         if not (over or under):
             continue
@@ -614,13 +628,30 @@ def _rounded_interval(mention: NumberMention, slack: float) -> Interval:
     return low, high
 
 
+_COMPOUND_JOIN = regex.compile(r"^\s*(?:,|and)?\s*$")
+
+
+def _compound(prose: str, numbers: tuple[NumberMention, ...], index: int, step: int) -> bool:
+    """Whether ``numbers[index]`` has a neighbour (before: step -1, after: +1) that makes one measurement with it."""
+    other = index + step
+    if not 0 <= other < len(numbers):
+        return False
+    first, second = (numbers[other], numbers[index]) if step < 0 else (numbers[index], numbers[other])
+    unit_a, unit_b = first.unit, second.unit
+    if unit_a not in _LINEAR or unit_b not in _LINEAR or _LINEAR[unit_a][0] != _LINEAR[unit_b][0]:
+        return False
+    return bool(_COMPOUND_JOIN.match(_between(prose, first, second)))
+
+
 def _unit_conversion(document: Document, rule: Rule, params: Params, found: SentenceNumbers) -> Iterator[Finding]:
     prose = document.prose
     numbers = found.numbers
     known = set(_LINEAR) | {"c", "f"}
-    for original, converted in itertools.pairwise(numbers):
+    for index, (original, converted) in enumerate(itertools.pairwise(numbers)):
         if not (original.unit in known and converted.unit in known) or original.unit == converted.unit:
             continue
+        if _compound(prose, numbers, index, -1) or _compound(prose, numbers, index + 1, 1):
+            continue  # "6 feet 2 inches (1.88 metres)", "3 metres (9 feet 10 inches)"
         if not (_plain(original) and _plain(converted)) or original.currency or converted.currency:
             continue
         if not _OPEN.match(_bare(_between(prose, original, converted), converted)):
@@ -642,9 +673,10 @@ def _unit_conversion(document: Document, rule: Rule, params: Params, found: Sent
             )
         if any(_gap(target, (a, b)) <= params.tolerance * abs(b) for a, b in readings):
             continue
-        exact = _convert(original.value, original.unit, converted.unit)[0]
+        exact = _convert(original.value, original.unit, converted.unit)[0] / _scale(converted)
         decimals = max(converted.decimals, 1 if abs(exact) < 100 else 0)
-        recomputed = f"{_number(exact, decimals)} {_UNIT_NAMES[converted.unit]}"
+        scale = f" {converted.scale}" if converted.scale else ""
+        recomputed = f"{_number(exact, decimals)}{scale} {_UNIT_NAMES[converted.unit]}"
         yield rule.finding(
             document, original.start, converted.end, stated=converted.text, original=original.text,
             recomputed=recomputed, suggestion=recomputed,
@@ -658,6 +690,15 @@ _AGO = regex.compile(
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
     r"\s+(?P<unit>years?|decades?)\s+(?P<ago>\w+)"
 )
+
+
+# The year and its distance in apposition: "the 2014 boom, a decade ago", "in 2004 (five years ago)",
+# "a decade ago, in 2014". At most two words (a noun) before the comma; only an approximator after it.
+_YEAR_THEN_AGO = regex.compile(
+    r"(?i)^(?:\s+[\p{L}'’-]+){0,2}\s*[,(—–]\s*(?:(?:about|some|roughly|around|nearly|almost|more\s+than|over"
+    r"|just|less\s+than|at\s+least|exactly)\s+)?$"
+)
+_AGO_THEN_YEAR = regex.compile(r"(?i)^\s*[,(—–]?\s*(?:in|back\s+in)?\s*$")
 
 
 def _age_year(document: Document, rule: Rule, params: Params, found: SentenceNumbers) -> Iterator[Finding]:
@@ -716,9 +757,12 @@ def _years_ago(document: Document, rule: Rule, params: Params, found: SentenceNu
         if len(near) != 1 or len(years) > 2:
             continue
         year = near[0]
-        gap = text[year.end() : ago.start()] if year.end() <= ago.start() else text[ago.end() : year.start()]
-        if regex.search(r"\d|[;:]", gap) or _words(gap) > 6 or not regex.search(r"[,(—–-]|\bin\b", gap):
-            continue
+        if year.end() <= ago.start():
+            joined = _YEAR_THEN_AGO.match(text[year.end() : ago.start()])
+        else:
+            joined = _AGO_THEN_YEAR.match(text[ago.end() : year.start()])
+        if not joined:
+            continue  # "In 2010, the company, founded a decade ago": the distance is from something else
         qualifier = _last_words(text[: ago.start()], 2).lower()
         written = ago.group("n").lower()
         count = int(written) if written.isdigit() else _NUMBER_WORDS[written]

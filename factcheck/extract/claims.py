@@ -73,9 +73,10 @@ def align_scale(bare: NumberMention, scaled: NumberMention) -> NumberMention:
     """``bare`` with ``scaled``'s scale word when wire copy elided it, else ``bare`` unchanged.
 
     "to 1.5 billion dlrs from 1.2" means 1.2 billion: a figure written without
-    a scale next to a scaled one of the same quantity takes its scale.
+    a scale next to a scaled one of the same quantity takes its scale. A bare
+    figure of 1,000 or more is written in full ("$2 million and 500,000").
     """
-    if bare.scale is not None or scaled.scale is None or bare.form != "digits":
+    if bare.scale is not None or scaled.scale is None or bare.form != "digits" or bare.value >= 1000:
         return bare
     multiplier = SCALES[scaled.scale.lower()]
     return replace(bare, value=bare.value * multiplier, precision=bare.precision * multiplier,
