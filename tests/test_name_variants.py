@@ -216,6 +216,18 @@ def test_builtin_declared_rule_flags_mixed_transliterations() -> None:
     assert [(f.rule, f.match) for f in found] == [("name-variants-declared", "Zelensky")]
 
 
+def test_one_finding_per_slip_when_a_declared_pair_is_also_one_edit_apart() -> None:
+    found = findings("Volodymyr Zelensky spoke. Zelensky left. Later Zelenskiy returned.")
+    assert [(f.rule, f.match) for f in found] == [("name-variants-declared", "Zelenskiy")]
+
+
+def test_the_automatic_rule_leaves_exactly_the_declared_sets_alone() -> None:
+    automatic, declared = RULES.get("name-variants"), RULES.get("name-variants-declared")
+    assert automatic is not None and declared is not None
+    assert automatic.params.variants == declared.params.variants
+    assert not automatic.params.report_declared and declared.params.report_declared
+
+
 @pytest.mark.parametrize(
     ("params", "complaint"),
     [

@@ -13,7 +13,8 @@ spelling, naming the more used one. Two detectors, each switched by params:
 * **declared** (``variants:``): listed sets of known variant spellings
   ("Zelensky, Zelenskyy, Zelenskiy"); mixing forms of one set is flagged, and
   with a ``preferred`` form every other form is flagged even when used
-  consistently.
+  consistently. With ``report_declared: false`` the sets only keep the
+  automatic detector off those pairs (another rule reports them).
 
 The automatic detector stays quiet on what real news prose does on purpose:
 word endings (Russia/Russian, Democrats/Democratic, Germany/Germans), pairs
@@ -107,6 +108,7 @@ class Params:
     distinct: tuple[tuple[str, ...], ...] = ()
     variants: tuple[tuple[str, ...], ...] = ()
     preferred: tuple[str, ...] = ()
+    report_declared: bool = True
     distinct_pairs: frozenset[frozenset[str]] = field(init=False, repr=False, compare=False)
     quoted_level: Severity = field(init=False, repr=False, compare=False)
     declared_pattern: Any = field(init=False, repr=False, compare=False)
@@ -227,7 +229,7 @@ class _Spelling:
 
 def check(document: Document, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
-    if params.declared_pattern is not None:
+    if params.declared_pattern is not None and params.report_declared:
         yield from _declared(document, rule, params)
     if params.automatic:
         yield from _automatic(document, rule, params)
@@ -446,9 +448,17 @@ def _evidence(variant: _Spelling, canonical: _Spelling) -> str:
     return ""
 
 
-def _listed_distinct(a: _Spelling, b: _Spelling, params: Params) -> bool:
-    """Pairs the rule lists as different names, and weekdays and months."""
-    return frozenset((a.folded, b.folded)) in params.distinct_pairs or a.folded in _CALENDAR or b.folded in _CALENDAR
+def _listed(a: _Spelling, b: _Spelling, params: Params) -> bool:
+    """Pairs the rule lists as different names or as one declared variant set, and weekdays and months.
+
+    A declared pair is the declared check's to report (with ``report_declared:
+    false`` another rule's), never the automatic detector's: one finding per slip.
+    """
+    if frozenset((a.folded, b.folded)) in params.distinct_pairs or a.folded in _CALENDAR or b.folded in _CALENDAR:
+        return True
+    declared_a = params.declared_forms.get(a.surface.replace("’", "'").casefold())
+    declared_b = params.declared_forms.get(b.surface.replace("’", "'").casefold())
+    return declared_a is not None and declared_b is not None and declared_a[0] == declared_b[0]
 
 
 def _different_words(canonical: _Spelling, variant: _Spelling, params: Params) -> bool:
@@ -569,7 +579,7 @@ def _variants(spellings: list[_Spelling], params: Params) -> dict[str, _Pair]:
         canonical, variant = _canonical_first(a, b, params)
         if candidate.stemmed is not None and candidate.stemmed is not variant:
             continue  # the unknown string is the one to flag, never the known word
-        if variant.count > params.max_variant_uses or _listed_distinct(a, b, params):
+        if variant.count > params.max_variant_uses or _listed(a, b, params):
             continue
         if not candidate.folded_same and (
             canonical.folded[:1] != variant.folded[:1]
