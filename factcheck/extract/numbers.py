@@ -31,8 +31,11 @@ Public API
     ``start, end``     offsets of the whole mention (currency, qualifier
                        excluded; unit and scale included) in the parsed text
     ``text``           the exact text at the span
-    ``high``           upper end of a range ("40-45%", "between 3 and 4
-                       million"), else None; ``value`` is then the lower end
+    ``high``           upper end of a range ("40-45%", "40%-45%", "3 to 4
+                       million", "between 3 and 4 million"), else None;
+                       ``value`` is then the lower end. Not ranges: "from 40
+                       to 45 percent" and "rose 0.5 pct to 5.5 pct" (a change:
+                       two mentions), "1986-87", "a 3-2 vote" (no unit)
     ``decimals``       digits written after the decimal point (0 for words)
     ``precision``      the unit of the least significant digit written, in the
                        units of ``value`` ("51.2" -> 0.1, "1.2 million" ->
@@ -61,7 +64,8 @@ Public API
     ``unit`` ("percent" or "percentage_point"), ``form``, ``qualifier``,
     ``qualifier_text``, ``sentence`` (index into ``sentences(document)``, -1
     when outside every sentence), ``block`` (index into ``document.blocks``,
-    -1 when none), ``number`` (the underlying NumberMention).
+    -1 when none), ``number`` (the underlying NumberMention, in percent: for
+    "half" its value is 50).
     The cue that ties a percentage to a whole ("of the vote") is not decided
     here: cue lists are per language and live in each rule's YAML params.
 
