@@ -130,7 +130,10 @@ def test_table_that_adds_up_and_a_change_column_are_quiet() -> None:
     good = "| Party | Share |\n| --- | --- |\n| Left | 48.2% |\n| Right | 45.1% |\n| Other | 6.7% |\n| Total | 100.0% |\n"
     change = "| Party | Change |\n| --- | --- |\n| Left | +58% |\n| Right | 45% |\n"
     series = "| Poll | Left | Right |\n| --- | --- | --- |\n| March | 58% | 40% |\n| April | 55% | 41% |\n"
-    assert findings(good) == findings(change) == findings(series) == []
+    own_wholes = "| Country | Share of exports |\n| --- | --- |\n| Chile | 58% |\n| Peru | 45% |\n"
+    assert findings(good) == findings(change) == findings(series) == findings(own_wholes) == []
+    vote = "| Party | % of the vote |\n| --- | --- |\n| Left | 58% |\n| Right | 45% |\n"
+    assert len(findings(vote)) == 1
 
 
 def test_list_bullets_form_a_group() -> None:
