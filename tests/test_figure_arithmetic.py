@@ -144,6 +144,9 @@ def test_parts_short_of_the_total_show_the_sum() -> None:
         ("A total of 12 firms bid, of which 7 were German and 4 were French.", True),  # declared complete
         ("A total of 12 firms bid, of which 7 were German and 5 were French.", False),
         ("The 28 rooms comprise 10 singles, 12 doubles and 4 suites.", True),
+        ("The 12-member board, which includes three directors, two bankers and one lawyer, met.", False),
+        ("The 12-member board includes three directors, two bankers and one lawyer.", False),  # a few members
+        ("It has 12 plants in six countries, including 5 in Germany, 4 in France and 2 in Italy.", False),
         ("The 24 teams include 12 from Europe, 5 from Asia, 4 from Africa and 3 from the Americas.", False),
         ("The fund holds $3 million, including $2 million from the state and €2 million from the union.", False),
         ("Of 80 boats, 30 sank. Later, 20 were recovered and 40 were repaired.", False),

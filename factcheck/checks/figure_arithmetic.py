@@ -155,6 +155,7 @@ class Params:
     include_words: Lexicon = field(default_factory=dict)
     exhaustive_words: Lexicon = field(default_factory=dict)
     min_inclusive_parts: int = 3
+    min_listed_share: float = 0.8
     max_label_words: int = 4
     # age-year: "born in", "years ago"; a decade is loose by this many years.
     born_words: Lexicon = field(default_factory=dict)
@@ -183,6 +184,8 @@ class Params:
             raise ParamError("approximate_slack", "give a ratio between 0 and 1")
         if not 0 <= self.multiple_tolerance < 1:
             raise ParamError("multiple_tolerance", "give a ratio between 0 and 1")
+        if not 0 < self.min_listed_share <= 1:
+            raise ParamError("min_listed_share", "give a ratio above 0 and at most 1")
         if self.min_inclusive_parts < 2:
             raise ParamError("min_inclusive_parts", "must be 2 or more")
         for name in _NEEDS[self.claim]:
@@ -545,6 +548,8 @@ def _parts_total(document: Document, rule: Rule, params: Params, found: Sentence
         partial = params.partial_re.search(lead_in)
         if not (exhaustive or inclusive or partial) or _words(lead_in) > 8 or regex.search(r"[;!?]", lead_in):
             continue
+        if i and _NO_BREAK.match(_between(prose, numbers[i - 1], total)):
+            continue  # "12 plants in six countries, including 5 in Germany": which figure is the total?
         parts = _list_after(params, prose, numbers, i + 1)
         if len(parts) < 2 or not all(_plain(p) and p.unit != "percent" and same_quantity(p, total) for p in parts):
             continue
@@ -557,8 +562,14 @@ def _parts_total(document: Document, rule: Rule, params: Params, found: Sentence
         over = low - total_high > params.tolerance
         # "The 120 victims included 50 women, 40 men and 20 children" reads as a breakdown; "the
         # $450 mln package includes 200 mln in loans, ..." often lists only the larger items.
+        # "The 12-member board, which includes three directors, two bankers and one lawyer" names
+        # a few members: a list after "included" is a breakdown only if it is nearly all of the total.
         counts = all(_is_count(m) for m in (total, *parts))
-        complete = exhaustive or (inclusive and not partial and counts and len(parts) >= params.min_inclusive_parts)
+        breakdown = (
+            inclusive and not partial and counts and len(parts) >= params.min_inclusive_parts
+            and high >= params.min_listed_share * total_low and not _RELATIVE.search(lead_in)
+        )  # fmt: skip
+        complete = exhaustive or breakdown
         under = complete and total_low - high > params.tolerance
         if not (over or under):
             continue
@@ -569,6 +580,10 @@ def _parts_total(document: Document, rule: Rule, params: Params, found: Sentence
             recomputed=_number(sum(p.value for p in parts) / _scale(total), decimals),
             problem="more than" if over else "less than",
         )  # fmt: skip
+
+
+_NO_BREAK = regex.compile(r"^(?:\s+[\p{L}'’-]+){0,4}\s+$")
+_RELATIVE = regex.compile(r"(?i),\s*(?:which|that|who)\b")
 
 
 def _scale(mention: NumberMention) -> float:
