@@ -141,6 +141,11 @@ def test_list_bullets_form_a_group() -> None:
     assert "61% + 44% = 105%" in finding.message
 
 
+def test_list_that_does_not_say_its_answers_exclude_each_other_is_quiet() -> None:
+    assert findings("Device ownership:\n\n- Smartphone: 80%\n- Tablet: 60%\n") == []
+    assert findings("Inflation by district:\n\n- North: 61%\n- South: 44%\n") == []
+
+
 def test_declared_complete_parameter(tmp_path: Path) -> None:
     rule_file = Path(__file__).resolve().parent.parent / "rules" / "percent-total.yaml"
     text = rule_file.read_text(encoding="utf-8").replace("id: percent-total", "id: percent-total-complete")

@@ -378,6 +378,9 @@ def _check_list(document: Document, rule: Rule, run: ListRun) -> Iterator[Findin
         return
     label = _complete_label(params, [s.label for s in run.items])
     reason = f"it lists '{label}'" if label else ("declared complete by the rule" if params.declared_complete else None)
+    cued = any(_search(pattern, run.lead_in) for pattern in (params.share_header_re, params.choice_re, params.survey_re))
+    if reason is None and not cued:
+        return  # "Own a smartphone: 80%", "Own a tablet: 60%": nothing says the answers exclude each other
     finding = _judge(document, rule, [s.mention for s in run.items], reason, run.start, run.end)
     if finding is not None:
         yield finding
