@@ -93,6 +93,11 @@ def test_declared_forms_match_either_apostrophe() -> None:
     assert [(f.match, f.suggestion) for f in found] == [("al-Qa’ida", "al-Qaeda")]
 
 
+def test_a_misspelt_weekday_is_flagged_but_never_a_weekday() -> None:
+    found = findings("The bank met on Wednesday. Rates rose on Wenesday, and again on Wednesday.")
+    assert [(f.match, f.suggestion) for f in found] == [("Wenesday", "Wednesday")]
+
+
 def test_every_use_of_the_variant_is_flagged_up_to_three() -> None:
     text = "Jacques Chirac spoke. " + "Chirac agreed. " * 5 + "Chriac left. Chriac returned."
     assert [f.match for f in findings(text)] == ["Chriac", "Chriac"]

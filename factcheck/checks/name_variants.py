@@ -454,8 +454,13 @@ def _listed(a: _Spelling, b: _Spelling, params: Params) -> bool:
     A declared pair is the declared check's to report (with ``report_declared:
     false`` another rule's), never the automatic detector's: one finding per slip.
     """
-    if frozenset((a.folded, b.folded)) in params.distinct_pairs or a.folded in _CALENDAR or b.folded in _CALENDAR:
+    if frozenset((a.folded, b.folded)) in params.distinct_pairs:
         return True
+    if a.folded in _CALENDAR or b.folded in _CALENDAR:
+        # A weekday or month is never flagged, nor is a name beside one
+        # (Sunday/Sundar); only a string that is no word at all ("Wenesday").
+        variant = b if a.folded in _CALENDAR else a
+        return variant.folded in _CALENDAR or zipf(variant.folded) >= params.real_name_zipf
     declared_a = params.declared_forms.get(a.surface.replace("’", "'").casefold())
     declared_b = params.declared_forms.get(b.surface.replace("’", "'").casefold())
     return declared_a is not None and declared_b is not None and declared_a[0] == declared_b[0]
