@@ -172,6 +172,7 @@ def test_parts_and_totals(text: str, flagged: bool) -> None:
         ("The tank holds 20 gallons (120 litres).", "20 gallons is 75.7 litres, not 120 litres"),
         ("The park covers 6.5 million acres (6.5 million hectares).", "6.5 million acres is 2.6 million hectares, not 6.5 million hectares"),
         ("It was minus 5 °C (41 °F) at night.", "minus 5 °C is 23.0 °F, not 41 °F"),
+        ("Gusts hit 90 mph (100 km/h).", "90 mph is 145 km/h, not 100 km/h"),  # round, but not that round
     ],
 )
 def test_wrong_conversions_state_the_converted_value(text: str, message: str) -> None:

@@ -636,7 +636,7 @@ def _rounded_interval(mention: NumberMention, slack: float) -> Interval:
         zeros = len(written) - len(written.rstrip("0"))
         half = 0.0
         if 0 < zeros < len(written):
-            half = 10.0**zeros / 2
+            half = 10.0 ** min(zeros, len(written) - 2) / 2  # at least two significant figures: 1,600 ± 50, 100 ± 5
         elif len(written) >= 2 and written.endswith("5"):
             half = 2.5  # "30 mph (45 km/h)": rounded to the nearest five
         low, high = min(low, mention.value - half), max(high, mention.value + half)
