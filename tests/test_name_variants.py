@@ -98,6 +98,12 @@ def test_a_misspelt_weekday_is_flagged_but_never_a_weekday() -> None:
     assert [(f.match, f.suggestion) for f in found] == [("Wenesday", "Wednesday")]
 
 
+def test_same_name_context_overrides_word_frequencies() -> None:
+    # "angles" and "angeles" are both common words; after "Los" they are one name.
+    found = findings("Traders in Los Angeles said so. Los Angeles rose. A Los Angles floor trader agreed.")
+    assert [f.match for f in found] == ["Angles"]
+
+
 def test_every_use_of_the_variant_is_flagged_up_to_three() -> None:
     text = "Jacques Chirac spoke. " + "Chirac agreed. " * 5 + "Chriac left. Chriac returned."
     assert [f.match for f in findings(text)] == ["Chriac", "Chriac"]

@@ -481,6 +481,16 @@ def _different_words(canonical: _Spelling, variant: _Spelling, params: Params) -
     return rare >= params.ordinary_word_zipf and common < params.real_name_zipf
 
 
+def _same_context(a: _Spelling, b: _Spelling) -> bool:
+    """Both spellings follow the same word of a name ("Los Angeles" / "Los Angles").
+
+    That is stronger evidence of one name than word frequencies are of two
+    words, so it overrides them (not the ``distinct`` list).
+    """
+    before_a = {fold(m.previous) for m in a.mentions if m.previous and len(m.previous) > 1}
+    return any(m.previous and len(m.previous) > 1 and fold(m.previous) in before_a for m in b.mentions)
+
+
 def _different_people(a: _Spelling, b: _Spelling, params: Params) -> bool:
     """Evidence in the document that two close spellings name different people or things."""
     if a.only_foreign() != b.only_foreign():
@@ -589,7 +599,7 @@ def _variants(spellings: list[_Spelling], params: Params) -> dict[str, _Pair]:
         if not candidate.folded_same and (
             canonical.folded[:1] != variant.folded[:1]
             or same_word_other_ending(canonical.folded, variant.folded)
-            or _different_words(canonical, variant, params)
+            or (_different_words(canonical, variant, params) and not _same_context(canonical, variant))
             or _different_people(canonical, variant, params)
         ):
             continue
