@@ -301,3 +301,14 @@ def test_right_changes_and_rates_elsewhere_are_not_flagged(text: str) -> None:
 )
 def test_points_phrasings_both_ways(text: str, flagged: bool) -> None:
     assert bool(findings(text + "\n", POINTS)) is flagged
+
+
+def test_rounding_is_a_parameter(tmp_path: Path) -> None:
+    rule_file = Path(__file__).resolve().parent.parent / "rules" / "percent-total.yaml"
+    text = rule_file.read_text(encoding="utf-8").replace("  rounding: 0.5\n", "  rounding: 1.5\n")
+    custom = tmp_path / "loose.yaml"
+    custom.write_text(text, encoding="utf-8")
+    rules = RuleSet(tuple(load_rule_file(custom)))
+    sentence = "Smith took 52% of the vote and Jones received 50%.\n"
+    assert len(findings(sentence)) == 1
+    assert findings(sentence, rules) == []

@@ -132,6 +132,8 @@ class Params:
     declared_complete: bool = False
     # Words before the percentage searched for a cue (the clause is also cut at the previous percentage).
     window_words: int = 8
+    # Rounding allowed per figure, in units of its last digit written (0.5: "45%" is 44.5 to 45.5).
+    rounding: float = 0.5
     # How far "about 74%" or "nearly 36%" may be from the figure, as a ratio of it.
     approximate_slack: float = 0.05
     over_problem: str = "shares of one whole add up to more than 100%"
@@ -165,6 +167,8 @@ class Params:
             raise ParamError("choice_cues", "give at least one cue (choice_cues, choice_cues_before or survey_cues)")
         if self.window_words < 1:
             raise ParamError("window_words", "must be at least 1")
+        if not 0 <= self.rounding <= 5:
+            raise ParamError("rounding", "must be from 0 to 5 units of the last digit written (0.5 is half a unit)")
         if not 0 <= self.approximate_slack < 1:
             raise ParamError("approximate_slack", "must be a ratio from 0 to below 1 (0.05 is 5%)")
         word = r"(?<![\w]){}(?![\w])"
@@ -284,12 +288,12 @@ def _arithmetic(mentions: Sequence[PercentMention]) -> tuple[str, float]:
     return f"{terms} = {total}", low
 
 
-def _bounds(mentions: Sequence[PercentMention], slack: float) -> tuple[float, float | None]:
+def _bounds(mentions: Sequence[PercentMention], params: Params) -> tuple[float, float | None]:
     """The lowest and highest sum the figures allow (rounding, ranges, "about", "more than")."""
     low = 0.0
     high: float | None = 0.0
     for mention in mentions:
-        m_low, m_high = mention.number.bounds(slack)
+        m_low, m_high = mention.number.bounds(params.approximate_slack, params.rounding)
         low += m_low
         high = None if high is None or m_high is None else high + m_high
     return low, high
@@ -302,7 +306,7 @@ def _judge(
     params: Params = rule.params
     if len(mentions) < 2:
         return None
-    low, high = _bounds(mentions, params.approximate_slack)
+    low, high = _bounds(mentions, params)
     arithmetic, total = _arithmetic(mentions)
     if low > 100 + EPSILON:
         problem = params.over_problem
@@ -350,10 +354,11 @@ def _check_column(document: Document, rule: Rule, column: TableColumn) -> Iterat
     reason = f"it lists '{label}'" if label else ("declared complete by the rule" if params.declared_complete else None)
     if total_share is not None:
         mentions = [s.mention for s in shares]
-        low, high = _bounds(mentions, params.approximate_slack)
+        low, high = _bounds(mentions, params)
         total = total_share.mention
-        over = low > total.value + total.tolerance + EPSILON
-        under = high is not None and high < total.value - total.tolerance - EPSILON
+        total_slack = total.precision * params.rounding
+        over = low > total.value + total_slack + EPSILON
+        under = high is not None and high < total.value - total_slack - EPSILON
         if over or under:
             arithmetic, _ = _arithmetic(mentions)
             yield rule.finding(

@@ -55,8 +55,8 @@ Public API
                        precedes the number ("about", "nearly", "more than",
                        "up to"...), else None; ``approximate`` is its bool
     ``qualifier_text`` the approximator as written, else None
-    ``bounds(slack)``  (low, high) the figure can stand for, given the range,
-                       the qualifier and the rounding tolerance
+    ``bounds(slack, rounding)``  (low, high) the figure can stand for, given
+                       the range, the qualifier and the rounding tolerance
 
 ``PercentMention`` fields
     ``value``, ``low``, ``high`` (``low == high == value`` unless a range),
@@ -125,15 +125,18 @@ UNITS: dict[str, str] = {
     "point": "point", "points": "point", "basis point": "basis_point", "basis points": "basis_point",
     "km": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
     "mile": "mi", "miles": "mi", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
-    "foot": "ft", "feet": "ft", "ft": "ft", "inch": "in", "inches": "in",
+    "foot": "ft", "feet": "ft", "ft": "ft", "inch": "in", "inches": "in", "yard": "yd", "yards": "yd", "yd": "yd",
     "cm": "cm", "centimetres": "cm", "centimeters": "cm", "mm": "mm", "millimetres": "mm", "millimeters": "mm",
     "kg": "kg", "kilogram": "kg", "kilograms": "kg", "kilo": "kg", "kilos": "kg",
     "lb": "lb", "lbs": "lb", "pound": "lb", "pounds": "lb",
-    "tonne": "t", "tonnes": "t", "ton": "ton", "tons": "ton",
+    "tonne": "t", "tonnes": "t", "metric tons": "t", "metric tonnes": "t", "ton": "ton", "tons": "ton",
+    "gram": "g", "grams": "g", "ounce": "oz", "ounces": "oz", "oz": "oz",
     "°c": "c", "° c": "c", "degrees celsius": "c", "degrees c": "c", "celsius": "c", "centigrade": "c",
     "°f": "f", "° f": "f", "degrees fahrenheit": "f", "degrees f": "f", "fahrenheit": "f",
     "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2", "km2": "km2", "km²": "km2",
     "square miles": "mi2", "sq miles": "mi2", "square mile": "mi2",
+    "square metres": "m2", "square meters": "m2", "sq m": "m2", "m²": "m2",
+    "square feet": "ft2", "square foot": "ft2", "sq ft": "ft2",
     "hectare": "ha", "hectares": "ha", "acre": "acre", "acres": "acre",
     "litre": "l", "litres": "l", "liter": "l", "liters": "l", "gallon": "gal", "gallons": "gal",
     "mph": "mph", "miles per hour": "mph", "km/h": "kmh", "kph": "kmh", "kilometres per hour": "kmh",
@@ -252,15 +255,15 @@ class NumberMention:
         """Rounding slack: half a unit of the least significant digit written."""
         return self.precision / 2
 
-    def bounds(self, slack: float = APPROXIMATE_SLACK) -> tuple[float, float | None]:
+    def bounds(self, slack: float = APPROXIMATE_SLACK, rounding: float = 0.5) -> tuple[float, float | None]:
         """(low, high) this figure can stand for; high None means unbounded.
 
-        Rounding widens both ends by ``tolerance``; "about"/"nearly" widen by
-        ``slack`` (a ratio of the value); "more than" opens the top, "up to"
-        the bottom.
+        Rounding widens both ends by ``rounding`` units of the last digit
+        written (0.5: the ``tolerance``); "about"/"nearly" widen by ``slack``
+        (a ratio of the value); "more than" opens the top, "up to" the bottom.
         """
-        low = self.value - self.tolerance
-        top = (self.high if self.high is not None else self.value) + self.tolerance
+        low = self.value - self.precision * rounding
+        top = (self.high if self.high is not None else self.value) + self.precision * rounding
         high: float | None = top
         if self.qualifier == "about":
             low -= abs(self.value) * slack
