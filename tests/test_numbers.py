@@ -138,6 +138,8 @@ def test_measurement_units() -> None:
     assert (km.unit, miles.unit) == ("km", "mi")
     celsius, fahrenheit = parse_numbers("30 °C (86 °F)")
     assert (celsius.unit, fahrenheit.unit) == ("c", "f")
+    area = parse_numbers("1,200 square feet (111 square metres), 10 yards, 4 ounces (113 grams), 5 metric tons")
+    assert [m.unit for m in area] == ["ft2", "m2", "yd", "oz", "g", "t"]
 
 
 def test_document_level_extractors_use_prose_and_sentences() -> None:
