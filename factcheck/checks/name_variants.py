@@ -92,8 +92,30 @@ _SHIFT_SLIP = regex.compile(r"\p{Lu}{2}\p{Ll}")
 FUNCTION_WORD_ZIPF = 6.0
 
 
+def _declared_key(form: str) -> str:
+    """Declared forms match in any case and with either apostrophe (al-Qa'ida, al-Qa’ida)."""
+    return form.replace("’", "'").casefold()
+
+
 @dataclass(frozen=True)
 class Params:
+    """The rule's ``params:``.
+
+    ``automatic``: run the automatic detector. ``max_edits`` (and
+    ``long_name_edits`` for names of ``long_name_length`` letters or more):
+    how far apart two spellings may be; names shorter than ``min_length`` are
+    compared only after folding accents and case. ``max_variant_uses``: a
+    spelling used more often is a choice, not a slip. Word frequencies (Zipf):
+    two spellings both at least ``common_word_zipf`` are two words; one at
+    least ``everyday_word_zipf`` and the other at least ``real_name_zipf`` too;
+    a flagged spelling at least ``ordinary_word_zipf`` beside an unknown
+    string is an everyday word. ``quoted_severity``: severity inside
+    quotations. ``distinct``: groups of different names never reported.
+    ``variants``: declared sets of one name's spellings, ``preferred``: the
+    house form of some of them; ``report_declared: false`` keeps the sets only
+    to leave them to another rule.
+    """
+
     automatic: bool = True
     max_edits: int = 1
     long_name_edits: int = 2
@@ -137,13 +159,13 @@ class Params:
             if len(group) < 2:
                 raise ParamError("variants", f"each set lists two or more spellings, not {list(group)!r}")
             for form in group:
-                key = form.casefold()
+                key = _declared_key(form)
                 if key in forms:
                     raise ParamError("variants", f"{form!r} is listed twice")
                 forms[key] = (index, form)
         preferred: dict[int, str] = {}
         for form in self.preferred:
-            entry = forms.get(form.casefold())
+            entry = forms.get(_declared_key(form))
             if entry is None:
                 raise ParamError("preferred", f"{form!r} is not in any variants set")
             if entry[0] in preferred:
@@ -223,9 +245,6 @@ class _Spelling:
     def only_foreign(self) -> bool:
         return all(m.foreign for m in self.mentions)
 
-    def quoted(self) -> bool:
-        return all(m.quoted for m in self.mentions)
-
 
 def check(document: Document, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
@@ -243,7 +262,7 @@ def _declared(document: Document, rule: Rule, params: Params) -> Iterator[Findin
 
     uses: dict[int, dict[str, list[tuple[int, int]]]] = {}
     for match in params.declared_pattern.finditer(document.prose):
-        index, form = params.declared_forms[match.group().replace("’", "'").casefold()]
+        index, form = params.declared_forms[_declared_key(match.group())]
         uses.setdefault(index, {}).setdefault(form, []).append(match.span())
     quoted = document.fact(quotations)
     for index, by_form in uses.items():
@@ -305,8 +324,22 @@ def _full_names(mentions: Iterable[NameMention]) -> dict[str, _Spelling]:
         text = mention.full_name
         if text.isupper():
             continue
-        whole = NameMention(text, mention.full_start, mention.full_end, text, mention.full_start, mention.full_end,
-                            0, None, None, False, mention.sentence_initial, mention.headline, mention.quoted, mention.foreign)
+        whole = NameMention(
+            surface=text,
+            start=mention.full_start,
+            end=mention.full_end,
+            full_name=text,
+            full_start=mention.full_start,
+            full_end=mention.full_end,
+            index=0,
+            previous=None,
+            following=None,
+            possessive=False,
+            sentence_initial=mention.sentence_initial,
+            headline=mention.headline,
+            quoted=mention.quoted,
+            foreign=mention.foreign,
+        )
         spelling = by_text.get(text)
         if spelling is None:
             by_text[text] = _Spelling(text, [whole], fold(text))
@@ -441,7 +474,7 @@ def _evidence(variant: _Spelling, canonical: _Spelling) -> str:
         return f"; both follow '{first}'"
     shared_titles = variant.titles() & canonical.titles()
     if shared_titles:
-        return f"; both follow '{sorted(shared_titles)[0]}'"
+        return f"; both follow '{min(shared_titles)}'"
     introduction = canonical.introduction()
     if introduction is not None and introduction.previous:
         return f"; introduced as '{introduction.previous} {introduction.surface}'"
@@ -461,8 +494,8 @@ def _listed(a: _Spelling, b: _Spelling, params: Params) -> bool:
         # (Sunday/Sundar); only a string that is no word at all ("Wenesday").
         variant = b if a.folded in _CALENDAR else a
         return variant.folded in _CALENDAR or zipf(variant.folded) >= params.real_name_zipf
-    declared_a = params.declared_forms.get(a.surface.replace("’", "'").casefold())
-    declared_b = params.declared_forms.get(b.surface.replace("’", "'").casefold())
+    declared_a = params.declared_forms.get(_declared_key(a.surface))
+    declared_b = params.declared_forms.get(_declared_key(b.surface))
     return declared_a is not None and declared_b is not None and declared_a[0] == declared_b[0]
 
 

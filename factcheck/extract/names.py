@@ -165,12 +165,13 @@ def _runs(prose: str, tokens: list[_Token]) -> list[list[_Token]]:
     current: list[_Token] = []
     for i, token in enumerate(tokens):
         word = token.text
-        is_particle = word in PARTICLES
-        if _capitalised(word):
-            if current and _joins(prose, current[-1], token):
-                current.append(token)
-                continue
-        elif is_particle and i + 1 < len(tokens) and _capitalised(tokens[i + 1].text) and _joins(prose, token, tokens[i + 1]):
+        starts_name_part = _capitalised(word) or (
+            word in PARTICLES
+            and i + 1 < len(tokens)
+            and _capitalised(tokens[i + 1].text)
+            and _joins(prose, token, tokens[i + 1])
+        )
+        if starts_name_part:
             if current and _joins(prose, current[-1], token):
                 current.append(token)
                 continue
@@ -192,7 +193,6 @@ def _sentence_facts(document: Document) -> tuple[set[int], list[tuple[int, int]]
     """Offsets of sentence-initial words, and the spans of headline-like sentences."""
     initial: set[int] = set()
     headlines: list[tuple[int, int]] = []
-    prose = document.prose
     for block in document.blocks:
         if block.kind == "heading":
             headlines.append((block.start, block.end))
