@@ -60,7 +60,13 @@ from factcheck.extract.claims import (
     sentence_numbers,
 )
 from factcheck.extract.dates import MONTH_NAMES
-from factcheck.extract.numbers import QUALIFIERS, SCALES, WORD_VALUES, NumberMention
+from factcheck.extract.numbers import (
+    QUALIFIERS,
+    SCALES,
+    WORD_VALUES,
+    NumberMention,
+    Qualifier,
+)
 from factcheck.params import ParamError
 
 if TYPE_CHECKING:
@@ -305,13 +311,25 @@ _MAX_RATIO = 50.0
 
 @dataclass(frozen=True)
 class Change:
+    """"rose 26 pct to 283 mln from 380 mln": a stated percent change and its figures."""
+
     old: NumberMention
     new: NumberMention
     stated: NumberMention
     direction: int  # +1 up, -1 down, 0 unknown
     span: tuple[int, int]
-    multiple: float | None = None
-    multiple_word: str = ""
+
+
+@dataclass(frozen=True)
+class Multiple:
+    """"more than doubled from 30 to 55": a stated multiple, its word and approximator."""
+
+    old: NumberMention
+    new: NumberMention
+    word: str
+    factor: float
+    qualifier: Qualifier | None
+    span: tuple[int, int]
 
 
 def _direction(params: Params, text: str) -> int:
@@ -377,37 +395,34 @@ def _tail_ok(text: str, max_words: int) -> bool:
     return _words(text) <= max_words and not _CLAUSE_BREAK.search(text)
 
 
-def _multiples(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> Iterator[Change]:
+def _multiples(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> Iterator[Multiple]:
     """"doubled from 30 to 55", "more than tripled to 90 from 30"."""
+    factors = {word.lower(): factor for word, factor in params.multiples.items()}
     for i in range(len(numbers) - 1):
         first, second = numbers[i], numbers[i + 1]
-        floor = numbers[i - 1].end if i else 0
-        lead = prose[max(floor, first.start - 50) : first.start]
-        found = None
-        for found in params.multiple_re.finditer(lead):
-            pass
-        if found is None or _words(lead[found.end() :]) > 4 or _CLAUSE_BREAK.search(lead[found.end() :]):
+        lead_start = max(numbers[i - 1].end if i else 0, first.start - 50)
+        lead = prose[lead_start : first.start]
+        words = list(params.multiple_re.finditer(lead))
+        if not words or _words(lead[words[-1].end() :]) > 4 or _CLAUSE_BREAK.search(lead[words[-1].end() :]):
             continue
+        found = words[-1]
         word = found.group("word")
-        multiple = next(v for w, v in params.multiples.items() if w.lower() == word.lower())
-        qualifier = _last_words(lead[: found.start()], 2).lower()
-        stated = NumberMention(multiple, found.start(), found.end(), word, 0, 0.0, "words")
+        qualifier = _qualifier_before(_last_words(lead[: found.start()], 2).lower())
+        span = (lead_start + found.start(), second.end)
         middle = _between(prose, first, second)
-        span = (max(floor, first.start - 50) + found.start(), second.end)
-        stated = _qualified(stated, qualifier)
         if _FROM_AT_END.search(lead) and _TO.match(middle):
-            yield Change(first, second, stated, 0, span, multiple, word)
+            yield Multiple(first, second, word, factors[word.lower()], qualifier, span)
         elif _TO_AT_END.search(lead) and _FROM.match(middle):
-            yield Change(second, first, stated, 0, span, multiple, word)
+            yield Multiple(second, first, word, factors[word.lower()], qualifier, span)
 
 
-def _qualified(mention: NumberMention, words: str) -> NumberMention:
-    """A multiple word with the approximator written before it ("more than doubled")."""
+def _qualifier_before(words: str) -> Qualifier | None:
+    """The approximator ending ``words`` ("more than" doubled, "almost" tripled), if any."""
     for size in (2, 1):
         phrase = " ".join(words.split()[-size:])
         if phrase in QUALIFIERS:
-            return replace(mention, qualifier=QUALIFIERS[phrase], qualifier_text=phrase)
-    return mention
+            return QUALIFIERS[phrase]
+    return None
 
 
 def _change_range(old: Interval, new: Interval) -> Interval:
@@ -421,7 +436,8 @@ def _percent_change(document: Document, rule: Rule, params: Params, found: Sente
     prose = document.prose
     numbers = found.numbers
     seen: set[tuple[int, int]] = set()
-    for change in [*_changes(params, prose, numbers), *_multiples(params, prose, numbers)]:
+    claims: list[Change | Multiple] = [*_changes(params, prose, numbers), *_multiples(params, prose, numbers)]
+    for change in claims:
         old, new = change.old, change.new
         if not (_plain(old) and _plain(new) and same_quantity(old, new)) or change.span in seen:
             continue
@@ -432,8 +448,8 @@ def _percent_change(document: Document, rule: Rule, params: Params, found: Sente
         old_range, new_range = interval(old, slack), interval(new, slack)
         if old_range[0] <= 0:
             continue
-        if change.multiple is not None:
-            finding = _judge_multiple(document, rule, params, change, old_range, new_range)
+        if isinstance(change, Multiple):
+            finding = _judge_multiple(document, rule, params, change, old, new, old_range, new_range)
         else:
             finding = _judge_percent(document, rule, params, change, old, new, old_range, new_range)
         if finding is not None:
@@ -466,26 +482,23 @@ def _judge_percent(document: Document, rule: Rule, params: Params, change: Chang
     )  # fmt: skip
 
 
-def _judge_multiple(document: Document, rule: Rule, params: Params, change: Change, old_range: Interval,
-                    new_range: Interval) -> Finding | None:  # fmt: skip
-    assert change.multiple is not None
+def _judge_multiple(document: Document, rule: Rule, params: Params, multiple: Multiple, old: NumberMention,
+                    new: NumberMention, old_range: Interval, new_range: Interval) -> Finding | None:  # fmt: skip
     ratio_low = new_range[0] / old_range[1]
     ratio_high = INF if new_range[1] == INF else new_range[1] / old_range[0]
-    slack = params.multiple_tolerance
-    stated = change.stated
-    low, high = change.multiple * (1 - slack), change.multiple * (1 + slack)
-    if stated.qualifier == "at_least":
+    factor, slack, loose = multiple.factor, params.multiple_tolerance, params.approximate_slack
+    low, high = factor * (1 - slack), factor * (1 + slack)
+    if multiple.qualifier == "at_least":
         high = INF
-    elif stated.qualifier == "at_most":
-        low = change.multiple * (1 - slack - params.approximate_slack)
-    elif stated.qualifier == "about":
-        low, high = low - change.multiple * params.approximate_slack, high + change.multiple * params.approximate_slack
+    elif multiple.qualifier == "at_most":
+        low = factor * (1 - slack - loose)
+    elif multiple.qualifier == "about":
+        low, high = low - factor * loose, high + factor * loose
     if _gap((low, high), (ratio_low, ratio_high)) == 0:
         return None
-    ratio = align_scale(change.new, change.old).value / align_scale(change.old, change.new).value
     return rule.finding(
-        document, *change.span, stated=change.multiple_word, old=change.old.text, new=change.new.text,
-        recomputed=f"a factor of {_number(ratio, 2)}",
+        document, *multiple.span, stated=multiple.word, old=multiple.old.text, new=multiple.new.text,
+        recomputed=f"a factor of {_number(new.value / old.value, 2)}",
     )  # fmt: skip
 
 
