@@ -241,7 +241,7 @@ def test_ignore(project: Path) -> None:
 def test_exclude_applies_to_walked_and_named_files(project: Path) -> None:
     write_config(project, "exclude: ['wire/']\n")
     _, findings, _ = check(".")
-    assert {f["path"] for f in findings} == {"./news/a.md"}
+    assert {f["path"] for f in findings} == {"news/a.md"}
     # a pre-commit hook names files explicitly: they are excluded too
     _, findings, _ = check("wire/b.md", "news/a.md")
     assert {f["path"] for f in findings} == {"news/a.md"}
@@ -257,7 +257,7 @@ def test_severity_override(project: Path) -> None:
 def test_per_file_ignores(project: Path) -> None:
     write_config(project, "per-file-ignores:\n  'wire/*.md': [no-tk]\n  '*.txt': [no-draft]\n")
     _, findings, _ = check(".")
-    assert sorted(rules_and_paths(findings)) == [("no-draft", "./news/a.md"), ("no-tk", "./news/a.md")]
+    assert sorted(rules_and_paths(findings)) == [("no-draft", "news/a.md"), ("no-tk", "news/a.md")]
 
 
 def test_params_override_replaces_only_named_params(project: Path) -> None:

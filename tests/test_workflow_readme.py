@@ -87,6 +87,6 @@ def test_gitlab_ci_job(newsroom: Path) -> None:
     assert "report written to factcheck-junit.xml" in result.stdout
     report = ET.parse(newsroom / job["artifacts"]["reports"]["junit"]).getroot()
     cases = {case.get("name"): case for case in report.iter("testcase")}
-    assert set(cases) == {"./news/clean.md", "./news/council.md"}
-    assert cases["./news/council.md"].find("failure") is not None
-    assert cases["./news/clean.md"].find("failure") is None
+    assert set(cases) == {"news/clean.md", "news/council.md"}
+    assert cases["news/council.md"].find("failure") is not None
+    assert cases["news/clean.md"].find("failure") is None
