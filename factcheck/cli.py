@@ -37,6 +37,23 @@ def _err(message: str) -> None:
     click.echo(f"factcheck: {printable(message)}", err=True)
 
 
+def _tune_garbage_collector() -> None:
+    """Keep the collector's cost proportional to the input.
+
+    Its full passes walk every live object: over a 10 MB article (hundreds of
+    thousands of tokens and mentions alive at once) they made a check cost
+    grow faster than the file (4 MB took 4.4x the time of 1 MB, 4.05x without
+    collection). Rules, patterns and modules live for the whole run, so they
+    are frozen out of collection (which also keeps them shared after the
+    --jobs workers fork), and young objects are collected less often. A
+    check's data is freed by reference counting; cycles are still collected.
+    """
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(50_000, 50, 100)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="factcheck")
 def main() -> None:
@@ -95,6 +112,7 @@ def check(
     cli_values = {"rules": rule_paths, "select": _split(select), "ignore": _split(ignore), "fail-on": fail_on, "date": date}
     settings = resolve(cli_values, config_file=config_file, isolated=isolated)
     rules = settings.apply_to_rules(load_rules(settings["rules"], builtin=not no_builtin_rules))
+    _tune_garbage_collector()
     targets = settings.discover(paths or (".",))
     if not targets:
         _err(f"no files to check in {', '.join(paths or ('.',))}")
