@@ -82,6 +82,7 @@ def test_wrong_changes_and_multiples_are_flagged(text: str, recomputed: str) -> 
         "Fees were raised from $40 to €50, a 25% increase on paper.",  # two currencies
         "Berths will number from 30 to 40, the plan says, a 10% share of the total.",  # a share, not a change
         "Membership went from 40 to 50, or 20% of the staff.",
+        "Sales rose to 50 from 40 last quarter, up 20% on a year earlier.",  # another comparison
         "Orders decreased by three pct to 6.2 billion marks from 1985.",  # a year, not a figure
         "Car sales fell four pct to 25.269 units from 26,414.",  # a misread thousands separator
         "Wages rose 5 pct to between 120 and 130 dlrs from 100.",  # a range
@@ -185,6 +186,7 @@ def test_wrong_conversions_state_the_converted_value(text: str, message: str) ->
         "It was 30 °C (86 °F) at noon.",
         "The crate weighed 100 kg (220 lb).",
         "The route runs 1,000 miles (1,600 km).",  # a round conversion
+        "The border is 100 km (60 miles) away.",
         "Temperatures fell 10 °C (18 °F) overnight.",  # a change in temperature
         "It was minus 5 °C (23 °F) at night.",
         "Winds reached 30 mph (45 km/h).",  # rounded to the nearest five

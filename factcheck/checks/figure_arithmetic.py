@@ -300,6 +300,9 @@ def _is_year(mention: NumberMention) -> bool:
 _TO = regex.compile(rf"^{_NOUN}\s*,?\s*to\s+(?:a\s+(?:record\s+|new\s+)?|an\s+)?$", regex.I)
 _FROM_AT_END = regex.compile(r"(?<![\w])from\s+(?:a\s+|an\s+)?$", regex.I)
 _TO_AT_END = regex.compile(r"(?<![\w])to\s+$", regex.I)
+_OWN_BASE_AFTER = regex.compile(
+    r"(?i)^\s*(?:on|from|over|compared|against|than|versus|vs|year-on-year|y/y|yoy)\b"
+)
 _SHARE_AFTER = regex.compile(r"(?i)^\s*(?:of|share)\b")
 _ARTICLE_AT_END = regex.compile(r"(?<![\w])an?\s+$", regex.I)
 _FROM = regex.compile(rf"^{_NOUN}\s*,?\s*from\s+(?:a\s+|an\s+)?$", regex.I)
@@ -374,6 +377,8 @@ def _changes(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> 
                 continue  # "from 40 to 50, a 20% share" is not a change
             if _SHARE_AFTER.match(after):
                 continue  # "from 40 to 50, or 20% of members"
+            if _OWN_BASE_AFTER.match(after):
+                continue  # "to 50 from 40 last quarter, up 20% on a year earlier": another comparison
             direction = _direction(params, link + " " + _first_words(after, 2))
             if _FROM_AT_END.search(lead) and _TO.match(middle):
                 yield Change(first, second, stated, direction, (first.start, stated.end))
