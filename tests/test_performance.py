@@ -151,7 +151,7 @@ def test_json_run_on_one_file_imports_no_rich_no_multiprocessing(tmp_path: Path)
 
 def test_version_imports_no_parser(tmp_path: Path) -> None:
     modules = _modules_after(["--version"], tmp_path)
-    assert not modules & {"rich", "markdown_it", "yaml", "multiprocessing"}
+    assert not modules & {"rich", "markdown_it", "yaml", "regex", "multiprocessing"}
 
 
 def _generate_corpus(out: Path, count: int) -> None:
