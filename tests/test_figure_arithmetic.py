@@ -52,6 +52,8 @@ def test_a_wrong_percent_change_states_the_recomputed_figure() -> None:
         "Tolls brought in nearly 30% more, up from 1.1 million euros to 1.4 million euros.",
         "Container volume more than tripled to 96,000 from 30,000 boxes.",
         "Daily volume almost tripled to 53,056 from 19,034 a year earlier.",
+        "Unfilled orders declined 1.1 billion dlrs, or 0.3 pct, to 369.4 billion dlrs.",  # old = new + step
+        "Shipments were up 5.8 billion dlrs, or 3.0 pct to 195.7 billion dlrs.",
     ],
 )
 def test_right_or_approximately_right_changes_are_not_flagged(text: str) -> None:
@@ -67,6 +69,8 @@ def test_right_or_approximately_right_changes_are_not_flagged(text: str) -> None
         ("The fleet doubled from 30 to 55 boats.", "is a factor of 1.83"),
         ("Output tripled from 30 to 60 tonnes.", "is a factor of 2.00"),
         ("Warehouse space was halved from 18,000 square metres to 12,000.", "is a factor of 0.67"),
+        ("Imports fell 16.6 billion dlrs or 43 pct to 33.9 billion dlrs.", "from 50.5 billion (implied) to 33.9 billion dlrs is 33%"),
+        ("The index rose 12.5 points, or 1.8 pct, to 1,546.7.", "from 1,534.2 (implied) to 1,546.7 is 0.8%"),
     ],
 )
 def test_wrong_changes_and_multiples_are_flagged(text: str, recomputed: str) -> None:

@@ -430,6 +430,58 @@ def _qualifier_before(words: str) -> Qualifier | None:
     return None
 
 
+@dataclass(frozen=True)
+class Step:
+    """"rose 6.4 billion dlrs, or 6.7 pct, to 101.9 billion": the old figure is implied, new minus the step."""
+
+    step: NumberMention
+    stated: NumberMention
+    new: NumberMention
+    direction: int  # +1 up, -1 down
+    span: tuple[int, int]
+
+
+_OR = regex.compile(r"^\s*,?\s*or\s+$", regex.I)
+_TO_ONLY = regex.compile(r"^\s*,?\s*to\s+$", regex.I)
+
+
+def _steps(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> Iterator[Step]:
+    """Wire copy's "fell 1.1 billion dlrs, or 0.3 pct, to 369.4 billion dlrs"."""
+    for step, stated, new in zip(numbers, numbers[1:], numbers[2:], strict=False):
+        if stated.unit != "percent" or step.unit == "percent" or not (_plain(step) and _plain(stated) and _plain(new)):
+            continue
+        if not (_OR.match(_between(prose, step, stated)) and _TO_ONLY.match(_between(prose, stated, new))):
+            continue
+        direction = _direction(params, _last_words(prose[max(0, step.start - 40) : step.start], 3))
+        if direction and same_quantity(step, new) and step.value > 0:
+            yield Step(align_scale(step, new), stated, new, direction, (step.start, new.end))
+
+
+def _judge_step(document: Document, rule: Rule, params: Params, step: Step) -> Finding | None:
+    slack = params.approximate_slack
+    (step_low, step_high), (new_low, new_high) = interval(step.step, slack), interval(step.new, slack)
+    if INF in (step_high, new_high):
+        return None
+    if step.direction > 0:
+        old_low, old_high = new_low - step_high, new_high - step_low
+    else:
+        old_low, old_high = new_low + step_low, new_high + step_high
+    old = step.new.value - step.direction * step.step.value
+    if old_low <= 0 or old <= 0:
+        return None
+    recomputed = (step_low / old_high * 100, step_high / old_low * 100)
+    if _gap(interval(step.stated, slack), recomputed) <= params.tolerance:
+        return None
+    actual = step.step.value / old * 100
+    decimals = max(step.stated.decimals, 1 if actual < 10 else 0)
+    scale = f" {step.new.scale}" if step.new.scale else ""
+    implied = f"{_number(old / _scale(step.new), max(step.new.decimals, step.step.decimals))}{scale} (implied)"
+    return rule.finding(
+        document, *step.span, stated=step.stated.text, old=implied, new=step.new.text,
+        recomputed=f"{_number(actual, decimals)}%", suggestion=f"{_number(actual, decimals)}%",
+    )  # fmt: skip
+
+
 def _change_range(old: Interval, new: Interval) -> Interval:
     """Percent change from any old to any new in the intervals (old > 0)."""
     low = (new[0] / old[1] - 1) * 100
@@ -459,6 +511,9 @@ def _percent_change(document: Document, rule: Rule, params: Params, found: Sente
             finding = _judge_percent(document, rule, params, change, old, new, old_range, new_range)
         if finding is not None:
             seen.add(change.span)
+            yield finding
+    for step in _steps(params, prose, numbers):
+        if (finding := _judge_step(document, rule, params, step)) is not None:
             yield finding
 
 
