@@ -315,6 +315,11 @@ def _random_name(rng: random.Random) -> str:
     return word.capitalize() + rng.choice(string.ascii_lowercase[:8])
 
 
+def test_a_very_long_token_is_not_compared() -> None:
+    blob = "Q" + "x" * 5000
+    assert findings(f"The key {blob} and {blob}y were pasted into the article by mistake.") == []
+
+
 def test_cost_grows_with_the_number_of_names_not_its_square(monkeypatch: pytest.MonkeyPatch) -> None:
     """Count distance computations on a long document of thousands of distinct names.
 

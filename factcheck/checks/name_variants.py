@@ -77,6 +77,9 @@ MIN_STEM = 3
 # Bucket size above which a deletion key is too common to mean anything
 # (a pathological document of near-identical names); keeps cost linear.
 MAX_BUCKET = 64
+# Longer "words" are pasted identifiers or base64, not names; a deletion
+# neighbourhood grows with the square of the length, so they are skipped.
+MAX_NAME_LENGTH = 40
 # Words before a surname that are titles, not given names: they never tell two people apart.
 TITLES = frozenset(
     """mr mrs ms miss dr prof sir dame lord lady president minister prime premier chancellor senator sen
@@ -584,7 +587,11 @@ def _candidate_pairs(spellings: list[_Spelling], params: Params) -> Iterator[_Ca
     # Deletion neighbourhoods: two words within k edits share a word with k
     # letters deleted. An unknown string is also indexed by its stems, so that
     # "Venezulean" meets "Venezuela".
-    eligible = [s for s in spellings if len(s.folded) >= params.min_length and " " not in s.folded and "-" not in s.folded]
+    eligible = [
+        s
+        for s in spellings
+        if params.min_length <= len(s.folded) <= MAX_NAME_LENGTH and " " not in s.folded and "-" not in s.folded
+    ]
     forms: list[tuple[int, str, str]] = []  # (spelling number, form, ending removed)
     for number, spelling in enumerate(eligible):
         forms.append((number, spelling.folded, ""))
