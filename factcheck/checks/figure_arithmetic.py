@@ -6,12 +6,15 @@ from, recomputes it and flags a mismatch larger than rounding. ``claim``
 picks the claim type, one rule each:
 
 * ``percent-change``: "rose from 40 to 50, a 20% increase" (25%); wire copy's
-  "rose 26 pct to 283 mln from 380 mln"; "doubled/tripled/halved from 30 to 55";
+  "rose 26 pct to 283 mln from 380 mln" and "fell 1.1 billion dlrs, or 0.3
+  pct, to 369.4 billion" (the old figure implied); "doubled/tripled/halved
+  from 30 to 55";
 * ``difference``: "won 51.2% to 44.2%, a margin of 9 points" (7.0);
 * ``parts-total``: "the 120 victims included 50 women, 40 men and 20
   children" (110); parts above the total always, parts below it only when the
-  list is declared exhaustive ("of whom", "comprising", a colon) or names
-  three parts or more;
+  list is declared exhaustive ("of whom", "comprising", a colon) or reads as a
+  breakdown (``min_inclusive_parts`` counts after "included" that come to
+  ``min_listed_share`` of the total);
 * ``unit-conversion``: "10 kilometres (5 miles)" (6.2): length, mass,
   temperature (a value or a change), area, volume and speed;
 * ``age-year``: "Maduro, 61, ... born in 1962" and "in 2014, a decade ago"
@@ -20,7 +23,8 @@ picks the claim type, one rule each:
 Every figure is read as an interval: half a unit of its last digit written,
 widened by "about"/"nearly" (``approximate_slack``) and opened by "more
 than"/"up to". A claim is flagged only when the stated interval and the
-recomputed one are further apart than the rule's ``tolerance``. The figures
+recomputed one are further apart than the rule's ``tolerance``. Whole counts
+("120 victims") are exact. The figures
 must be joined by the claim's own words ("from ... to", "a margin of", "(")
 with no other number between them: numbers that merely sit near each other,
 ranges, figures in different units or currencies are never compared.
