@@ -32,5 +32,40 @@ def seed_file() -> Path:
     return path
 
 
+HOUSE_RULES = """\
+id: no-tk
+kind: pattern
+severity: warning
+message: "Placeholder '{match}' left in"
+params:
+  tokens: ['TK']
+examples:
+  - text: "Vote on TK."
+    expect: [{line: 1, match: TK}]
+  - text: "A TKO."
+    expect: []
+---
+id: no-draft
+kind: pattern
+severity: info
+message: "Draft marker"
+params:
+  tokens: ['DRAFT']
+examples:
+  - text: "DRAFT copy"
+    expect: [{line: 1, match: DRAFT}]
+  - text: "Final copy"
+    expect: []
+"""
+"""Two small pattern rules (TK: warning, DRAFT: info) for tests of the CLI and config,
+independent of the built-in pack, which grows."""
+
+
+def write_house_rules(directory: Path, name: str = "rules.yaml", text: str = HOUSE_RULES) -> Path:
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def doc(text: str, path: str = "t.md", date: str | None = None) -> Document:
     return from_text(text, path=path, date=dt.date.fromisoformat(date) if date else None)

@@ -12,38 +12,13 @@ from click.testing import CliRunner
 
 from factcheck.cli import main
 
-RULE = """\
-id: no-tk
-kind: pattern
-severity: warning
-message: "Placeholder '{match}' left in"
-params:
-  tokens: ['TK']
-examples:
-  - text: "Vote on TK."
-    expect: [{line: 1, match: TK}]
-  - text: "A TKO."
-    expect: []
----
-id: no-draft
-kind: pattern
-severity: info
-message: "Draft marker"
-params:
-  tokens: ['DRAFT']
-examples:
-  - text: "DRAFT copy"
-    expect: [{line: 1, match: DRAFT}]
-  - text: "Final copy"
-    expect: []
-"""
+from conftest import write_house_rules
+
 
 
 @pytest.fixture
 def rules_file(tmp_path: Path) -> Path:
-    path = tmp_path / "rules.yaml"
-    path.write_text(RULE, encoding="utf-8")
-    return path
+    return write_house_rules(tmp_path)
 
 
 def run(args: list[str], rules_file: Path | None = None, input: bytes | str | None = None):

@@ -13,31 +13,9 @@ from factcheck.config import find_config, resolve
 from factcheck.errors import ConfigError
 from factcheck.rules import RuleSet
 
-RULES = """\
-id: no-tk
-kind: pattern
-severity: warning
-message: "Placeholder '{match}' left in"
-params:
-  tokens: ['TK']
-examples:
-  - text: "Vote on TK."
-    expect: [{line: 1, match: TK}]
-  - text: "A TKO."
-    expect: []
----
-id: no-draft
-kind: pattern
-severity: info
-message: "Draft marker"
-params:
-  tokens: ['DRAFT']
-examples:
-  - text: "DRAFT copy"
-    expect: [{line: 1, match: DRAFT}]
-  - text: "Final copy"
-    expect: []
-"""
+from conftest import HOUSE_RULES
+
+RULES = HOUSE_RULES
 
 
 @pytest.fixture
