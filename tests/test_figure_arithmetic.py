@@ -273,6 +273,7 @@ def test_tolerance_is_a_rule_parameter(tmp_path: Path) -> None:
         ("  claim: difference\n", "margin_words: claim 'difference' needs at least one entry"),
         ("  claim: margin\n", "claim"),
         ("  claim: difference\n  margin_words: {en: ['lead(']}\n", "invalid regular expression"),
+        ("  claim: unit-conversion\n  margin_words: {en: [lead]}\n", "margin_words: only claim 'difference' reads it"),
     ],
 )
 def test_bad_params_name_the_file_and_key(tmp_path: Path, params: str, complaint: str) -> None:

@@ -46,6 +46,7 @@ Sales rose from 40 million to 50 million, a 25% increase.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import math
@@ -134,6 +135,12 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "unit-conversion": (),
     "age-year": ("born_words", "ago_words"),
 }
+# Parameters only one claim reads: setting one on another claim's rule is a mistake worth an error.
+_ONLY_FOR: dict[str, str] = {
+    **{name: claim for claim, names in _NEEDS.items() for name in names},
+    "multiple_tolerance": "percent-change", "min_inclusive_parts": "parts-total", "min_listed_share": "parts-total",
+    "skip_age_words": "age-year", "decade_tolerance": "age-year",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -201,6 +208,14 @@ class Params:
         for name in _NEEDS[self.claim]:
             if not getattr(self, name):
                 raise ParamError(name, f"claim {self.claim!r} needs at least one entry")
+        for param in dataclasses.fields(self):
+            claim = _ONLY_FOR.get(param.name)
+            if claim is None or claim == self.claim:
+                continue
+            factory = param.default_factory
+            default = param.default if factory is dataclasses.MISSING else factory()
+            if getattr(self, param.name) != default:
+                raise ParamError(param.name, f"only claim {claim!r} reads it; this rule's claim is {self.claim!r}")
         for word, multiple in self.multiples.items():
             if multiple <= 0:
                 raise ParamError("multiples", f"{word!r}: a multiple must be positive")
