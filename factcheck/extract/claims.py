@@ -5,8 +5,10 @@ A claim that can be recomputed ("rose 26 pct to 283 mln from 380 mln", "the
 is a short run of numbers in one sentence joined by a few words. Every claim
 type of ``figure-arithmetic`` reads the same structure, so it is built here
 once per document: each sentence with its ``NumberMention``s (from the shared
-parser, ``factcheck.extract.numbers``) and helpers to read the words between
-two of them.
+parser, ``factcheck.extract.numbers``), plus the small judgements every claim
+type makes about two figures: what interval a figure stands for, whether two
+figures measure the same thing, and an elided scale ("from 1.2" after "1.5
+billion").
 
 ``sentence_numbers(document)`` is linear in the number of mentions: numbers
 and sentences are both in document order and are merged in one pass.
