@@ -526,6 +526,16 @@ def _starts_new_group(params: Params, sentence: Sentence, group: Group) -> bool:
     return not _periods(params, text) <= group.periods
 
 
+def _both_whole_sets(last: Group, group: Group) -> bool:
+    """Two sentences that each state two or more shares state two results.
+
+    "A won 51% to B's 44%. In the river ward C won 49% to D's 42%." is a
+    second contest even when no opener says so; a share carried over one at a
+    time ("A took 51%. B took 44%.") still joins.
+    """
+    return len(last.members) >= 2 and len(group.members) >= 2
+
+
 def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Group]:
     prose = document.prose
     found = document.fact(sentences)
@@ -545,6 +555,7 @@ def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Gr
                 and found[index - 1].block == sentence.block
                 and not last.splits(group.members[0])
                 and not _starts_new_group(params, sentence, last)
+                and not _both_whole_sets(last, group)
             )
             if joins and last is not None:
                 for member in group.members:
