@@ -137,3 +137,40 @@ class ParamError(ValueError):
     def __init__(self, param: str, message: str) -> None:
         self.param = param
         super().__init__(f"{param}: {message}")
+
+
+Lexicon = dict[str, tuple[str, ...]]
+"""Word lists as regular expressions keyed by language: ``{en: [...], es: [...]}``.
+
+Cue words live in rule YAML, per language, not in code; every language's list
+is used, so a bilingual desk lists both."""
+
+
+def compile_lexicon(
+    lexicon: Lexicon,
+    param: str,
+    template: str = "{}",
+    *,
+    when_empty: Literal["none", "error", "never-match"] = "none",
+) -> Any:
+    """One case-insensitive alternation of a lexicon's expressions, put in ``template``'s ``{}``.
+
+    Each expression is compiled alone first so an invalid one is reported by
+    itself, at its parameter. An empty lexicon gives None, a ParamError, or a
+    pattern that never matches, as the caller's logic needs.
+    """
+    import regex
+
+    expressions = [expression for language in sorted(lexicon) for expression in lexicon[language]]
+    if not expressions:
+        if when_empty == "error":
+            raise ParamError(param, "give at least one expression")
+        if when_empty == "none":
+            return None
+    for expression in expressions:
+        try:
+            regex.compile(expression)
+        except regex.error as error:
+            raise ParamError(param, f"invalid regular expression {expression!r}: {error}") from None
+    body = "(?:" + "|".join(f"(?:{e})" for e in expressions) + ")" if expressions else "(?!)"
+    return regex.compile(template.replace("{}", body), regex.IGNORECASE | regex.V1)

@@ -72,7 +72,7 @@ from factcheck.extract.numbers import (
     NumberMention,
     Qualifier,
 )
-from factcheck.params import ParamError
+from factcheck.params import Lexicon, ParamError, compile_lexicon
 
 if TYPE_CHECKING:
     from factcheck.document import Document
@@ -80,7 +80,6 @@ if TYPE_CHECKING:
     from factcheck.rules import Rule
 
 Claim = Literal["percent-change", "difference", "parts-total", "unit-conversion", "age-year"]
-Lexicon = dict[str, tuple[str, ...]]
 INF = math.inf
 
 # Up to three words may name what was counted: "from 40 ships a week to 50", "to 12,000 square metres from".
@@ -114,17 +113,6 @@ _MONTH_BEFORE = regex.compile(rf"(?i)\b(?:{_MONTHS})\.?\s*$")
 _AGE_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}'’.-]*|\))\s*,\s*$")
 _AGE_AFTER = regex.compile(r"^\s*,")
 _YEAR = regex.compile(r"(?<![\w.,$£€¥])(1[89]\d\d|20\d\d)(?!\w|[.,]\d)")
-
-
-def _compile(lexicon: Lexicon, param: str, template: str) -> Any:
-    expressions = [e for language in sorted(lexicon) for e in lexicon[language]]
-    for expression in expressions:
-        try:
-            regex.compile(expression)
-        except regex.error as error:
-            raise ParamError(param, f"invalid regular expression {expression!r}: {error}") from None
-    body = "(?:" + "|".join(f"(?:{e})" for e in expressions) + ")" if expressions else "(?!)"
-    return regex.compile(template.replace("{}", body), regex.IGNORECASE | regex.V1)
 
 
 # Which word lists each claim needs: an empty one would make the rule silently useless.
@@ -221,22 +209,22 @@ class Params:
                 raise ParamError("multiples", f"{word!r}: a multiple must be positive")
         set_ = object.__setattr__
         word = r"(?<![\w]){}(?![\w])"
-        set_(self, "up_re", _compile(self.up_words, "up_words", word))
-        set_(self, "down_re", _compile(self.down_words, "down_words", word))
-        set_(self, "noun_re", _compile(self.change_nouns, "change_nouns", r"^\s*(?:-|\s)?{}(?![\w])"))
-        set_(self, "stated_link_re", _compile(
-            self.change_nouns, "change_nouns", "^" + _NOUN + r"\s*,?\s*(?:or|an?|up|down|by|(?:an?\s+)?{}\s+of)\s+$"))
+        set_(self, "up_re", compile_lexicon(self.up_words, "up_words", word, when_empty="never-match"))
+        set_(self, "down_re", compile_lexicon(self.down_words, "down_words", word, when_empty="never-match"))
+        set_(self, "noun_re", compile_lexicon(self.change_nouns, "change_nouns", r"^\s*(?:-|\s)?{}(?![\w])", when_empty="never-match"))
+        set_(self, "stated_link_re", compile_lexicon(
+            self.change_nouns, "change_nouns", "^" + _NOUN + r"\s*,?\s*(?:or|an?|up|down|by|(?:an?\s+)?{}\s+of)\s+$", when_empty="never-match"))
         multiples = {"en": tuple(regex.escape(w) for w in self.multiples)} if self.multiples else {}
-        set_(self, "multiple_re", _compile(multiples, "multiples", r"(?<![\w])(?P<word>{})(?![\w])"))
-        set_(self, "margin_before_re", _compile(self.margin_words, "margin_words", r"(?<![\w]){}\s+of\s+$"))
-        set_(self, "margin_after_re", _compile(
-            self.margin_words, "margin_words", r"^\s*(?:-|\s)?{}(?![\w])(?!\s+of\s+(?:sampling\s+)?error)"))
-        set_(self, "partial_re", _compile(self.partial_words, "partial_words", word))
-        set_(self, "include_re", _compile(self.include_words, "include_words", word))
-        set_(self, "exhaustive_re", _compile(self.exhaustive_words, "exhaustive_words", r"(?<![\w]){}(?![\w])"))
-        set_(self, "born_re", _compile(self.born_words, "born_words", word))
-        set_(self, "ago_re", _compile(self.ago_words, "ago_words", word))
-        set_(self, "skip_age_re", _compile(self.skip_age_words, "skip_age_words", word))
+        set_(self, "multiple_re", compile_lexicon(multiples, "multiples", r"(?<![\w])(?P<word>{})(?![\w])", when_empty="never-match"))
+        set_(self, "margin_before_re", compile_lexicon(self.margin_words, "margin_words", r"(?<![\w]){}\s+of\s+$", when_empty="never-match"))
+        set_(self, "margin_after_re", compile_lexicon(
+            self.margin_words, "margin_words", r"^\s*(?:-|\s)?{}(?![\w])(?!\s+of\s+(?:sampling\s+)?error)", when_empty="never-match"))
+        set_(self, "partial_re", compile_lexicon(self.partial_words, "partial_words", word, when_empty="never-match"))
+        set_(self, "include_re", compile_lexicon(self.include_words, "include_words", word, when_empty="never-match"))
+        set_(self, "exhaustive_re", compile_lexicon(self.exhaustive_words, "exhaustive_words", r"(?<![\w]){}(?![\w])", when_empty="never-match"))
+        set_(self, "born_re", compile_lexicon(self.born_words, "born_words", word, when_empty="never-match"))
+        set_(self, "ago_re", compile_lexicon(self.ago_words, "ago_words", word, when_empty="never-match"))
+        set_(self, "skip_age_re", compile_lexicon(self.skip_age_words, "skip_age_words", word, when_empty="never-match"))
 
 
 def check(document: Document, rule: Rule) -> Iterator[Finding]:
@@ -403,8 +391,6 @@ def _changes(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> 
                 yield Change(first, second, stated, direction, (first.start, stated.end))
             elif _TO_AT_END.search(lead) and _FROM.match(middle):
                 yield Change(second, first, stated, direction, (first.start, stated.end))
-
-
 
 
 def _last_words(text: str, count: int) -> str:

@@ -38,29 +38,15 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from factcheck.extract.numbers import PercentMention, percentages
-from factcheck.params import ParamError
+from factcheck.params import Lexicon, ParamError, compile_lexicon
 
 if TYPE_CHECKING:
     from factcheck.document import Document
     from factcheck.findings import Finding
     from factcheck.rules import Rule
 
-Lexicon = dict[str, tuple[str, ...]]
 _WORDS = regex.compile(r"[\p{L}\p{N}'’.%-]+")
 _CLAUSE_BREAK = regex.compile(r"[;:]|\b(?:while|whereas|but|and)\b")
-
-
-def _compile(lexicon: Lexicon, param: str, template: str) -> Any:
-    expressions = [e for language in sorted(lexicon) for e in lexicon[language]]
-    if not expressions:
-        raise ParamError(param, "give at least one expression")
-    for expression in expressions:
-        try:
-            regex.compile(expression)
-        except regex.error as error:
-            raise ParamError(param, f"invalid regular expression {expression!r}: {error}") from None
-    body = "(?:" + "|".join(f"(?:{e})" for e in expressions) + ")"
-    return regex.compile(template.format(body), regex.IGNORECASE | regex.V1)
 
 
 @dataclass(frozen=True)
@@ -90,14 +76,14 @@ class Params:
             raise ParamError("max_gap_words", "must be 0 or more")
         set_ = object.__setattr__
         article = r"(?:a\s+|an\s+|the\s+)?(?:revised\s+|restated\s+)?"  # "from a revised 5.0 pct"
-        set_(self, "from_re", _compile(self.from_words, "from_words", rf"(?<![\w]){{}}\s+{article}$"))
-        set_(self, "to_re", _compile(self.to_words, "to_words", r"^\s*{}\s+(?:a\s+|an\s+)?$"))
-        set_(self, "from_to_re", _compile(self.from_words, "from_words", rf"^\s*{{}}\s+{article}$"))
-        set_(self, "to_from_re", _compile(self.to_words, "to_words", r"(?<![\w]){}\s+$"))
-        set_(self, "change_re", _compile(self.change_words, "change_words", r"(?<![\w]){}(?![\w])"))
+        set_(self, "from_re", compile_lexicon(self.from_words, "from_words", rf"(?<![\w]){{}}\s+{article}$", when_empty="error"))
+        set_(self, "to_re", compile_lexicon(self.to_words, "to_words", r"^\s*{}\s+(?:a\s+|an\s+)?$", when_empty="error"))
+        set_(self, "from_to_re", compile_lexicon(self.from_words, "from_words", rf"^\s*{{}}\s+{article}$", when_empty="error"))
+        set_(self, "to_from_re", compile_lexicon(self.to_words, "to_words", r"(?<![\w]){}\s+$", when_empty="error"))
+        set_(self, "change_re", compile_lexicon(self.change_words, "change_words", r"(?<![\w]){}(?![\w])", when_empty="error"))
         gap_words = {**self.connector_words, **{f"change:{k}": v for k, v in self.change_words.items()}}
         gap_words |= {f"from:{k}": v for k, v in self.from_words.items()} | {f"to:{k}": v for k, v in self.to_words.items()}
-        set_(self, "gap_word_re", _compile(gap_words, "connector_words", r"^(?:{})$"))
+        set_(self, "gap_word_re", compile_lexicon(gap_words, "connector_words", r"^(?:{})$", when_empty="error"))
 
 
 @dataclass(frozen=True)

@@ -53,14 +53,13 @@ import regex
 from factcheck.extract.numbers import PercentMention, percentages
 from factcheck.extract.percentages import LabelledShare, ListRun, TableColumn, list_runs, table_columns
 from factcheck.extract.sentences import Sentence, sentences
-from factcheck.params import ParamError
+from factcheck.params import Lexicon, ParamError, compile_lexicon
 
 if TYPE_CHECKING:
     from factcheck.document import Document
     from factcheck.findings import Finding
     from factcheck.rules import Rule
 
-Lexicon = dict[str, tuple[str, ...]]  # language code -> regular expressions
 
 _WORD_TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.%-]*")
 _WHOLE_AFTER = regex.compile(
@@ -78,20 +77,6 @@ CLAUSE_BREAK = regex.compile(r"[;:,]|\s[—–]\s|\b(?:and|while|whereas|but)\b"
 STRONG_BREAK = regex.compile(r"[;:]|\s[—–]\s|\b(?:and|while|whereas|but)\b")
 EPSILON = 1e-9
 CONTINUATION_WORDS = 4
-
-
-def _compile(lexicon: Lexicon, param: str, template: str = "{}") -> Any:
-    """One case-insensitive alternation over every language's expressions."""
-    expressions = [expression for language in sorted(lexicon) for expression in lexicon[language]]
-    if not expressions:
-        return None
-    for expression in expressions:
-        try:
-            regex.compile(expression)
-        except regex.error as error:
-            raise ParamError(param, f"invalid regular expression {expression!r}: {error}") from None
-    body = "(?:" + "|".join(f"(?:{e})" for e in expressions) + ")"
-    return regex.compile(template.format(body), regex.IGNORECASE | regex.V1)
 
 
 @dataclass(frozen=True)
@@ -175,33 +160,33 @@ class Params:
         months = tuple(m for m in MONTHS if len(m) > 3 and m != "march")  # "may", "a march" are no periods
         years = (r"(?:1[89]|20)\d\d",)
         compiled = {
-            "choice_re": _compile(self.choice_cues, "choice_cues", word),
-            "choice_before_re": _compile(self.choice_cues_before, "choice_cues_before", word),
-            "survey_re": _compile(self.survey_cues, "survey_cues", word),
-            "answer_re": _compile(self.exclusive_answers, "exclusive_answers", word),
-            "change_re": _compile(self.change_words, "change_words", r"^(?:{})$"),
-            "not_before_re": _compile(self.not_share_before, "not_share_before", r"(?<![\w])(?:{})\s*$"),
-            "not_after_re": _compile(self.not_share_after, "not_share_after", r"^\s*(?:{})(?![\w])"),
-            "complete_re": _compile(self.complete_labels, "complete_labels", word),
-            "complete_label_re": _compile(self.complete_labels, "complete_labels", r"^\W*(?:{})\W*$"),
-            "total_re": _compile(self.total_labels, "total_labels", r"^\W*(?:{})\W*$"),
-            "opener_re": _compile(self.new_group_openers, "new_group_openers", r"^\W*(?:{})"),
-            "new_whole_re": _compile(self.new_whole_words, "new_whole_words", word),
-            "period_re": _compile(
+            "choice_re": compile_lexicon(self.choice_cues, "choice_cues", word),
+            "choice_before_re": compile_lexicon(self.choice_cues_before, "choice_cues_before", word),
+            "survey_re": compile_lexicon(self.survey_cues, "survey_cues", word),
+            "answer_re": compile_lexicon(self.exclusive_answers, "exclusive_answers", word),
+            "change_re": compile_lexicon(self.change_words, "change_words", r"^(?:{})$"),
+            "not_before_re": compile_lexicon(self.not_share_before, "not_share_before", r"(?<![\w])(?:{})\s*$"),
+            "not_after_re": compile_lexicon(self.not_share_after, "not_share_after", r"^\s*(?:{})(?![\w])"),
+            "complete_re": compile_lexicon(self.complete_labels, "complete_labels", word),
+            "complete_label_re": compile_lexicon(self.complete_labels, "complete_labels", r"^\W*(?:{})\W*$"),
+            "total_re": compile_lexicon(self.total_labels, "total_labels", r"^\W*(?:{})\W*$"),
+            "opener_re": compile_lexicon(self.new_group_openers, "new_group_openers", r"^\W*(?:{})"),
+            "new_whole_re": compile_lexicon(self.new_whole_words, "new_whole_words", word),
+            "period_re": compile_lexicon(
                 {**self.period_words, "_months": months, "_years": years}, "period_words", word
             ),
-            "context_re": _compile(self.context_phrases, "context_phrases", r"(?<![\w])(?:{})"),
-            "multiple_re": _compile(self.multiple_answers, "multiple_answers", word),
-            "share_header_re": _compile(self.share_headers, "share_headers", r"(?<![\w])(?:{})(?![\w])"),
-            "not_share_header_re": _compile(self.not_share_headers, "not_share_headers", word),
-            "time_label_re": _compile(
+            "context_re": compile_lexicon(self.context_phrases, "context_phrases", r"(?<![\w])(?:{})"),
+            "multiple_re": compile_lexicon(self.multiple_answers, "multiple_answers", word),
+            "share_header_re": compile_lexicon(self.share_headers, "share_headers", r"(?<![\w])(?:{})(?![\w])"),
+            "not_share_header_re": compile_lexicon(self.not_share_headers, "not_share_headers", word),
+            "time_label_re": compile_lexicon(
                 {**self.time_labels, "_months": months, "_years": years}, "time_labels", r"^\W*(?:{})"
             ),
         }
         for name, value in compiled.items():
             object.__setattr__(self, name, value)
         object.__setattr__(self, "word_cue_res", tuple(
-            _compile(lexicon, name, "(?:{})") for name, lexicon in
+            compile_lexicon(lexicon, name, "(?:{})") for name, lexicon in
             (("choice_cues", self.choice_cues), ("choice_cues_before", self.choice_cues_before),
              ("survey_cues", self.survey_cues), ("exclusive_answers", self.exclusive_answers))
         ))  # fmt: skip
