@@ -49,6 +49,7 @@ from factcheck.checks._user_regex import (
     compile_user_regex,
     scoped_matches,
 )
+from factcheck.extract.usage import most_used
 from factcheck.params import ParamError
 
 if TYPE_CHECKING:
@@ -102,8 +103,7 @@ def check(document: Document, rule: Rule) -> Iterator[Finding]:
     for forms in uses.values():
         if len(forms) < 2:
             continue
-        # Most used wins; on a tie the form used first (Vale flags the later one).
-        main = max(forms, key=lambda f: (len(forms[f]), -forms[f][0][0]))
+        main = most_used(forms)
         main_start, main_end = forms[main][0]
         preferred = document.text[main_start:main_end]
         for form, spans in forms.items():

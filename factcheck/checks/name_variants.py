@@ -53,6 +53,7 @@ import regex
 
 from factcheck.extract.dates import MONTHS, WEEKDAYS
 from factcheck.extract.names import NameMention, fold, names
+from factcheck.extract.usage import most_used
 from factcheck.extract.word_frequency import zipf
 from factcheck.findings import Severity
 from factcheck.params import ParamError
@@ -274,8 +275,7 @@ def _declared(document: Document, rule: Rule, params: Params) -> Iterator[Findin
         if canonical is None:
             if len(by_form) < 2:
                 continue
-            # Majority wins; on a tie the spelling used first.
-            canonical = max(by_form, key=lambda f: (len(by_form[f]), -by_form[f][0][0]))
+            canonical = most_used(by_form)
             reason = "more used"
         for form, spans in by_form.items():
             if form == canonical:
