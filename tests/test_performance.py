@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck import rule_cache
 from factcheck.cli import main
@@ -273,3 +275,11 @@ def test_a_corrupt_regex_cache_is_ignored(tmp_path: Path) -> None:
     for entry in (tmp_path / "xdg" / "factcheck").glob("regex-*.marshal"):
         entry.write_bytes(b"\x00garbage")
     assert _probe(tmp_path)["results"] == _probe(tmp_path, FACTCHECK_NO_CACHE="1")["results"]
+
+
+@given(st.text(alphabet=" \t\n\u00a0\u2003x9%-", max_size=30), st.integers(min_value=0, max_value=30))
+def test_previous_visible_character_without_copying_the_prefix(text: str, offset: int) -> None:
+    from factcheck.extract.numbers import _previous_visible
+
+    offset = min(offset, len(text))
+    assert _previous_visible(text, offset) == text[:offset].rstrip()[-1:]

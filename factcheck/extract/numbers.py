@@ -349,6 +349,18 @@ def _decimals_of(value: float) -> int:
     return len(text.split(".")[1]) if "." in text else 0
 
 
+def _previous_visible(text: str, offset: int) -> str:
+    """The last non-space character before ``offset`` ("" if none).
+
+    Walks back from ``offset``; slicing ``text[:offset]`` copied the document
+    up to every signed number, quadratic in a long file (4x the text, 11x the time).
+    """
+    index = offset
+    while index > 0 and text[index - 1].isspace():
+        index -= 1
+    return text[index - 1 : index]
+
+
 def _atom(match: regex.Match[str], text: str) -> NumberMention | None:
     """One number from a regex match, or None when it is part of a word or a time."""
     start, end = match.start(), match.end()
@@ -361,7 +373,7 @@ def _atom(match: regex.Match[str], text: str) -> NumberMention | None:
     if not match["unit"] and not match["scale"] and not match["cursuf"] and after.isalnum():
         return None  # 21st, 1980s, 4x4, A320's tail
     sign = match["sign"]
-    if sign and text[: match.start("sign")].rstrip()[-1:] in tuple("0123456789%"):
+    if sign and _previous_visible(text, match.start("sign")) in tuple("0123456789%"):
         sign = None  # "40 - 45%": a dash between figures, not a minus
     if digits:
         if after in ":/" and text[end + 1 : end + 2].isdigit():
