@@ -230,10 +230,19 @@ class Params:
 def check(document: Document, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
     claim = _CLAIMS[params.claim]
+    for found in document.fact(_quantity_sentences):
+        yield from claim(document, rule, params, found)
+
+
+def _quantity_sentences(document: Document) -> tuple[SentenceNumbers, ...]:
+    """Sentences with their figures, days of dates left out: once per document,
+    shared by the five figure rules (each used to redo it: ~4% of a corpus run)."""
     prose = document.prose
+    kept = []
     for found in document.fact(sentence_numbers):
         figures = tuple(n for n in found.numbers if not _day_of_month(prose, n))
-        yield from claim(document, rule, params, replace(found, numbers=figures))
+        kept.append(found if len(figures) == len(found.numbers) else replace(found, numbers=figures))
+    return tuple(kept)
 
 
 def _day_of_month(prose: str, mention: NumberMention) -> bool:
