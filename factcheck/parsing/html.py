@@ -44,6 +44,16 @@ class _Walker(HTMLParser):
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """``<![…`` that is not ``<![CDATA[`` or a conditional comment (``<![alt](a.png)``
+        typed into HTML): Python's parser raises AssertionError there; browsers read
+        a bogus comment up to the next ``>``, and so do we, instead of crashing."""
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            end = self.rawdata.find(">", i + 3)
+            return len(self.rawdata) if end < 0 else end + 1
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._here()
         raw = self.get_starttag_text() or ""
