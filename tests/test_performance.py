@@ -143,10 +143,11 @@ def _modules_after(args: list[str], tmp_path: Path) -> set[str]:
     return set(line.split()[1:])
 
 
-def test_json_run_on_one_file_imports_no_rich_no_multiprocessing(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["json", "concise"])
+def test_machine_and_concise_runs_on_one_file_import_no_rich_no_multiprocessing(fmt: str, tmp_path: Path) -> None:
     article = tmp_path / "a.md"
     article.write_text("Monday, March 4, 2024\n\nThe council met on Monday.\n", encoding="utf-8")
-    modules = _modules_after(["check", "--format", "json", str(article)], tmp_path)
+    modules = _modules_after(["check", "--format", fmt, str(article)], tmp_path)
     assert "factcheck" in modules
     assert not modules & {"rich", "multiprocessing", "concurrent", "pathspec"}
 
