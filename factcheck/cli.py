@@ -54,7 +54,25 @@ def _tune_garbage_collector() -> None:
     gc.set_threshold(50_000, 50, 100)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """Subcommands defined in other modules, imported only when they run or
+    ``--help`` lists them: ``factcheck check`` and ``--version`` skip them."""
+
+    lazy_commands: dict[str, tuple[str, str]] = {"rules": ("factcheck.commands.rules", "rules_group")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy_commands:
+            import importlib
+
+            module, attribute = self.lazy_commands[cmd_name]
+            return getattr(importlib.import_module(module), attribute)  # type: ignore[no-any-return]
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="factcheck")
 def main() -> None:
     """Check articles for facts and figures that do not add up."""
@@ -154,9 +172,6 @@ def config_command(config_file: str | None, isolated: bool, rule_paths: tuple[st
     settings = resolve({"rules": rule_paths}, config_file=config_file, isolated=isolated)
     settings.apply_to_rules(load_rules(settings["rules"]))  # unknown rule ids and bad params fail here too
     click.echo(render_settings(settings), nl=False)
-
-
-main.add_command(__import__("factcheck.commands.rules", fromlist=["rules_group"]).rules_group)
 
 
 def run() -> None:
