@@ -96,13 +96,13 @@ class ArticleWriter:
         self.date = dt.date(2018, 1, 1) + dt.timedelta(days=rng.randrange(0, 2400))
         self.place = rng.choice(PLACES)
         self.topic = rng.choice(TOPICS)
-        self.people = [self._person() for _ in range(rng.randint(2, 6))]
+        self.people = [self.new_person() for _ in range(rng.randint(2, 6))]
         self.mentioned: set[int] = set()
         self.references: list[tuple[str, str]] = []
         self.footnotes: list[str] = []
         self.slip_rate = 0.03
 
-    def _person(self) -> tuple[str, str, str]:
+    def new_person(self) -> tuple[str, str, str]:
         rng = self.rng
         return (rng.choice(FIRST_NAMES), rng.choice(SURNAMES), rng.choice(TITLES))
 
@@ -306,7 +306,7 @@ def single_document(size: int, seed: int = 1) -> str:
     chapter = 0
     while written < size:
         chapter += 1
-        writer.people = [writer._person() for _ in range(rng.randint(2, 6))]
+        writer.people = [writer.new_person() for _ in range(rng.randint(2, 6))]
         writer.mentioned = set()
         writer.references = []
         writer.footnotes = []
