@@ -284,3 +284,11 @@ def test_previous_visible_character_without_copying_the_prefix(text: str, offset
 
     offset = min(offset, len(text))
     assert _previous_visible(text, offset) == text[:offset].rstrip()[-1:]
+
+
+def test_front_matter_through_libyaml_never_crashes_on_text_it_cannot_encode() -> None:
+    from factcheck.document import from_text
+
+    document = from_text("---\ntitle: \ud800\n---\nThe council met.\n", path="a.md")
+    assert document.front_matter == {}
+    assert document.prose.strip() == "The council met."

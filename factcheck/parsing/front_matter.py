@@ -27,6 +27,6 @@ def split_front_matter(text: str) -> tuple[int, dict[str, Any]]:
     end = close.end()
     try:
         data = yaml.load(text[4 : close.start()], Loader=_LOADER)  # noqa: S506 - a safe loader
-    except yaml.YAMLError:
+    except (yaml.YAMLError, UnicodeEncodeError):  # libyaml reads UTF-8: a lone surrogate cannot be encoded
         data = None
     return end, data if isinstance(data, dict) else {}
