@@ -41,12 +41,18 @@ InlineRule = Callable[[StateInline, bool], bool]
 # escapes, entities…) run at almost every character and are left unwrapped:
 # wrapping them cost a third of the parse time.
 POSITIONED_RULES = frozenset({"backticks", "link", "image", "footnote_inline", "footnote_ref", "autolink", "html_inline"})
+# The character each of them starts with; they are tried at every terminator
+# character ("-", ":", "%"…), and return False at once elsewhere.
+_FIRST_CHARACTER = {"backticks": "`", "link": "[", "image": "!", "footnote_inline": "^", "footnote_ref": "[", "autolink": "<", "html_inline": "<"}
 
 
 def _positioned(name: str, fn: InlineRule) -> InlineRule:
     """Wrap an inline rule so the first token it pushes carries its source span."""
+    first_character = _FIRST_CHARACTER.get(name)
 
     def rule(state: StateInline, silent: bool) -> bool:
+        if first_character is not None and state.src[state.pos] != first_character:
+            return False  # what the rule itself answers here, without the bookkeeping below
         if silent:
             return fn(state, silent)
         start = state.pos

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 
 import regex
 
-_NOT_NEWLINE = regex.compile(r"[^\n]")
 BARE_URL = regex.compile(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>\"'()\[\]]*[^\s<>\"'()\[\].,;:!?]")
 
 
@@ -47,7 +46,9 @@ def subtract(keep: list[tuple[int, int]], drop: list[tuple[int, int]]) -> list[t
 
 def blank(segment: str) -> str:
     """Spaces for every character but newlines."""
-    return _NOT_NEWLINE.sub(" ", segment)
+    if "\n" not in segment:  # most gaps (a link target, a Markdown marker): no regex needed
+        return " " * len(segment)
+    return "\n".join(" " * len(line) for line in segment.split("\n"))
 
 
 def build_prose(text: str, prose_ranges: list[tuple[int, int]]) -> str:
