@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from factcheck.document import Document, from_text
 from factcheck.rules import RuleSet, load_rules
+
+# The CLI caches parsed rules and compiled patterns in the user's cache directory;
+# tests keep theirs in a temporary one, never in the home directory of whoever runs them.
+os.environ.setdefault("FACTCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="factcheck-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -255,7 +255,7 @@ print(json.dumps({"results": out, "hits": len(regex_cache._state.get("stored", {
 
 
 def _probe(tmp_path: Path, **extra_env: str) -> dict[str, object]:
-    env = {key: value for key, value in os.environ.items() if key != "FACTCHECK_NO_CACHE"}
+    env = {key: value for key, value in os.environ.items() if key not in ("FACTCHECK_NO_CACHE", "FACTCHECK_CACHE_DIR")}
     env.update(XDG_CACHE_HOME=str(tmp_path / "xdg"), **extra_env)
     done = subprocess.run([sys.executable, "-c", REGEX_PROBE], capture_output=True, text=True, env=env, check=True)
     return json.loads(done.stdout)  # type: ignore[no-any-return]
