@@ -97,8 +97,11 @@ def source_of(rule: Rule) -> str:
 
 def rules_table(rules: RuleSet) -> Table:
     table = Table(title=f"{_plural(len(rules), 'active rule')}", title_justify="left")
-    for column in ("id", "kind", "severity", "source"):
-        table.add_column(column, overflow="fold")
+    # Ids and kinds are what users type into --select: never break them; the
+    # source path is the column that may fold on a narrow terminal.
+    for column in ("id", "kind", "severity"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("source", overflow="fold")
     for rule in rules:
         table.add_row(Text(printable(rule.id)), Text(rule.kind), Text(str(rule.severity)), Text(printable(source_of(rule))))
     return table
