@@ -227,6 +227,44 @@ def test_builtin_declared_rule_flags_mixed_transliterations() -> None:
     assert [(f.rule, f.match) for f in found] == [("name-variants-declared", "Zelensky")]
 
 
+def test_a_declared_form_in_turkish_capitals_is_matched_without_a_crash() -> None:
+    # The pattern lets "İ" match "i"; "KİEV" case-folds to "ki̇ev", which is no form's key.
+    found = findings("Zelensky flew to KİEV on Monday. Officials in Kyiv agreed.", RULES.only(select=["name-variants-declared"]))
+    assert [(f.match, f.suggestion) for f in found] == [("Kyiv", "Kiev")]
+
+
+def _mutations(form: str, rng: random.Random) -> list[str]:
+    """Spellings of ``form`` that the case-insensitive pattern still matches, and near misses."""
+    tricky = {"i": ["İ", "I", "ı"], "I": ["ı", "İ"], "s": ["ſ", "S"], "k": ["K", "K"], "'": ["’"], "f": ["F"], "-": ["‐", " "]}
+    found = [form, form.upper(), form.lower(), form.swapcase(), form.replace("ff", "ﬀ"), form.replace("fi", "ﬁ")]
+    for _ in range(20):
+        found.append("".join(rng.choice([ch, *tricky.get(ch, [ch.swapcase()])]) for ch in form))
+    return found
+
+
+def test_the_declared_prefilter_never_hides_a_pattern_match() -> None:
+    """The substring test that skips the pattern must pass wherever the pattern matches."""
+    rule = RULES.get("name-variants-declared")
+    assert rule is not None
+    params = rule.params
+    rng = random.Random(10)
+    matched = 0
+    for form in sorted(form for _, form in params.declared_forms.values()):
+        for spelling in _mutations(form, rng):
+            text = f"Officials said ({spelling}) and {spelling}'s aides agreed."
+            if params.declared_pattern.search(text):
+                matched += 1
+                folded = name_variants._folded_for_search(text)
+                assert any(needle in folded for needle in params.declared_needles), spelling
+                list(name_variants.check(from_text(text), rule))  # no KeyError
+                # Every match has a form to report it under.
+                for match in params.declared_pattern.finditer(text):
+                    key = match.group()
+                    assert (params.declared_forms.get(name_variants._declared_key(key))
+                            or params.declared_search_keys.get(name_variants._folded_for_search(key))), key
+    assert matched > 100
+
+
 def test_one_finding_per_slip_when_a_declared_pair_is_also_one_edit_apart() -> None:
     found = findings("Volodymyr Zelensky spoke. Zelensky left. Later Zelenskiy returned.")
     assert [(f.rule, f.match) for f in found] == [("name-variants-declared", "Zelenskiy")]
