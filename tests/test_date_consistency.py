@@ -280,3 +280,53 @@ def test_agreement_with_peer_tools(name: str, rule_ids: list[str], assumed: int 
         if bool(found) != (case["expect"] == "error"):
             disagreements.append((case["text"], [f.message for f in found]))
     assert disagreements == []
+
+
+# --- scanning only where a date can start gives finditer's matches -------------
+
+# Texts that stress the short cuts: a lower-case month that a match consumes
+# ("may 5" hides "5 June"), letters the patterns fold (ſ, İ, the Kelvin sign),
+# white space runs and single line breaks inside a date, blank lines between
+# the two ends of a would-be range, and "last" several spaces before "year".
+_SCANNER_TEXTS = (
+    "They may 5 June meet; on Monday, July 30, 2024 (Tuesday) and 31/10, Fri.",
+    "ſeptember 5, 2019 and SEPT. 7th, the 30th of July 2024, 7-8 October, 2024-07-30(Mon)",
+    "İstanbul, March 3, 2020: the İzmir vote of Sunday, 5 April 2020 and Kelvin 3 May.",
+    "from\nMay 2021 to\nJanuary 2020, between 2019 and\n2017, 1999–2001 and 2001-1999.",
+    "from May 2021\n\nto January 2020, between 2019\n  \nand 2017; 2010 - 2009",
+    "Today, Monday, and last   year (2023); this\nyear, 2024, next year(2025) TONIGHT (Sunday)",
+    "3/4 of 24/7 coverage on Tue 4/23 (Wed) in May 45 were hurt; January, 10, 2016.",
+    "",
+    "year",
+    "Last year (2023) was dry.",
+)
+
+
+@pytest.mark.parametrize("text", _SCANNER_TEXTS)
+def test_scanners_find_what_finditer_finds(text: str) -> None:
+    from factcheck.extract import dates
+
+    def spans(matches: object) -> list[tuple[int, int]]:
+        return [m.span() for m in matches]  # type: ignore[attr-defined]
+
+    assert spans(dates._scan(dates._DATE_CORE, text, dates._core_starts)) == spans(dates._DATE_CORE.finditer(text))
+    assert spans(dates._scan(dates._RELATIVE, text, dates._relative_starts)) == spans(dates._RELATIVE.finditer(text))
+    ranges = dates._scan_regions(dates._RANGE, text, dates._FOUR_DIGITS, 2)
+    assert spans(ranges) == spans(dates._RANGE.finditer(text))
+
+
+def test_scanners_on_prose_joined_from_every_example() -> None:
+    """The rule examples and fixtures, joined into one text, scan as finditer does."""
+    texts = [example.text for rule in RULES.values() for example in rule.examples]
+    fixtures = sorted((Path(__file__).parent.parent / "fixtures" / "articles" / "dates").glob("*"))
+    texts += [path.read_text(encoding="utf-8") for path in fixtures]
+    text = "\n".join(texts)
+    from factcheck.extract import dates
+
+    assert fixtures and len(list(dates._DATE_CORE.finditer(text))) > 50
+    assert [m.span() for m in dates._scan(dates._DATE_CORE, text, dates._core_starts)] == [
+        m.span() for m in dates._DATE_CORE.finditer(text)
+    ]
+    assert [m.span() for m in dates._scan_regions(dates._RANGE, text, dates._FOUR_DIGITS, 2)] == [
+        m.span() for m in dates._RANGE.finditer(text)
+    ]
