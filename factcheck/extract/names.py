@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -71,8 +71,7 @@ HEADLINE_SHARE = 0.6
 HEADLINE_MIN_WORDS = 5
 
 
-@dataclass(frozen=True)
-class NameMention:
+class NameMention(NamedTuple):
     """One capitalised word that reads as (part of) a name.
 
     ``surface`` is the word as written without a possessive ending; ``start``/
@@ -83,6 +82,10 @@ class NameMention:
     "Gonzalez"), ``following`` the word after it; ``previous_is_word`` says
     the document also writes that word in lower case ("Industry Department":
     an ordinary word, not a first name).
+
+    A named tuple, not a frozen dataclass: a document has thousands of
+    mentions, and a frozen dataclass's ``__init__`` (one ``object.__setattr__``
+    a field) cost five times as much to build them.
     """
 
     surface: str
@@ -91,7 +94,7 @@ class NameMention:
     full_name: str
     full_start: int
     full_end: int
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index: the word's place in its name
     previous: str | None
     following: str | None
     possessive: bool
@@ -117,6 +120,8 @@ class NameMention:
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive form: "González" and "GONZALEZ" give "gonzalez"."""
+    if text.isascii():
+        return text.casefold()  # nothing to decompose, no accents, no curly apostrophe
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
 
@@ -127,25 +132,27 @@ class _Token(NamedTuple):
     end: int  # end of ``text``
     raw_end: int  # end including a possessive ending
     possessive: bool
+    capital: bool  # ``text`` starts with a capital (else it is a particle)
 
 
 def _tokens(prose: str, start: int, end: int) -> list[_Token]:
     found = []
+    append = found.append
     # Match in a slice: the regex module's pos/endpos arguments cost time in
     # proportion to the whole string, which is quadratic over a long document.
     for match in _NAME_TOKEN.finditer(prose[start:end]):
         word = match.group()
-        begin, finish = match.start() + start, match.end() + start
-        possessive = ("'" in word or "’" in word) and _POSSESSIVE.search(word)
-        if possessive and len(word) > 3:
-            found.append(_Token(word[: possessive.start()], begin, begin + possessive.start(), finish, True))
-        else:
-            found.append(_Token(word, begin, finish, finish, False))
+        begin, finish = match.span()
+        begin += start
+        finish += start
+        if "'" in word or "’" in word:
+            possessive = _POSSESSIVE.search(word)
+            if possessive and len(word) > 3:
+                cut = possessive.start()
+                append(_Token(word[:cut], begin, begin + cut, finish, True, word[:1].isupper()))
+                continue
+        append(_Token(word, begin, finish, finish, False, word[:1].isupper()))
     return found
-
-
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
 
 
 def _joins(prose: str, left: _Token, right: _Token) -> bool:
@@ -163,30 +170,35 @@ def _runs(prose: str, tokens: list[_Token]) -> list[list[_Token]]:
     """Maximal runs of capitalised words (and the particles between them)."""
     runs: list[list[_Token]] = []
     current: list[_Token] = []
+    count = len(tokens)
     for i, token in enumerate(tokens):
-        word = token.text
-        starts_name_part = _capitalised(word) or (
-            word in PARTICLES
-            and i + 1 < len(tokens)
-            and _capitalised(tokens[i + 1].text)
+        starts_name_part = token.capital or (
+            token.text in PARTICLES
+            and i + 1 < count
+            and tokens[i + 1].capital
             and _joins(prose, token, tokens[i + 1])
         )
-        if starts_name_part:
-            if current and _joins(prose, current[-1], token):
-                current.append(token)
-                continue
+        if not starts_name_part:
+            if current:
+                runs.append(current)
+                current = []
+        elif current and _joins(prose, current[-1], token):
+            current.append(token)
         else:
             if current:
                 runs.append(current)
-            current = []
-            continue
-        if current:
-            runs.append(current)
-        current = [token]
+            current = [token]
     if current:
         runs.append(current)
     # A run never ends in a particle ("Putin al" is not a name).
-    return [run[: max(i for i, t in enumerate(run) if _capitalised(t.text)) + 1] for run in runs if any(_capitalised(t.text) for t in run)]
+    trimmed = []
+    for run in runs:
+        last = len(run) - 1
+        while last >= 0 and not run[last].capital:
+            last -= 1
+        if last >= 0:
+            trimmed.append(run[: last + 1])
+    return trimmed
 
 
 def _sentence_facts(document: Document) -> tuple[set[int], list[tuple[int, int]]]:
@@ -201,9 +213,22 @@ def _sentence_facts(document: Document) -> tuple[set[int], list[tuple[int, int]]
         if first is None:
             continue
         initial.add(sentence.start + first.start())
-        words = [w.lstrip(_OPENING_PUNCTUATION) for w in sentence.text.split()]
-        capitalised = sum(1 for word in words if word[:1].isupper() or word in PARTICLES)
-        if len(words) >= HEADLINE_MIN_WORDS and capitalised / len(words) >= HEADLINE_SHARE:
+        words = sentence.text.split()
+        total = len(words)
+        if total < HEADLINE_MIN_WORDS:
+            continue
+        # Count capitalised words, and stop once even an all-capitalised rest
+        # could not make the share: most sentences are decided half-way.
+        capitalised = 0
+        remaining = total
+        for word in words:
+            if (capitalised + remaining) / total < HEADLINE_SHARE:
+                break
+            remaining -= 1
+            word = word.lstrip(_OPENING_PUNCTUATION)
+            if word[:1].isupper() or word in PARTICLES:
+                capitalised += 1
+        if capitalised / total >= HEADLINE_SHARE:
             headlines.append((sentence.start, sentence.end))
     return initial, headlines
 
@@ -219,9 +244,31 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _within(spans: list[tuple[int, int]], offset: int) -> bool:
+def _within(spans: Sequence[tuple[int, int]], offset: int) -> bool:
     index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
     return index >= 0 and spans[index][0] <= offset < spans[index][1]
+
+
+class _Spans:
+    """Spans sorted by start, asked whether any of them meets a block.
+
+    Most blocks meet no headline and no quotation: one bisection per block
+    then answers for all its words, instead of one per word.
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        self.spans = spans
+        # reach[i]: the furthest end among spans[0..i] (spans may overlap).
+        self.reach: list[int] = []
+        furthest = -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def meet(self, start: int, end: int) -> bool:
+        """Does any span overlap ``start``..``end``?"""
+        index = bisect.bisect_left(self.spans, (end,)) - 1
+        return index >= 0 and self.reach[index] > start
 
 
 def names(document: Document) -> tuple[NameMention, ...]:
@@ -229,8 +276,15 @@ def names(document: Document) -> tuple[NameMention, ...]:
     prose = document.prose
     initial, headline_spans = _sentence_facts(document)
     headline_spans = _merge(headline_spans)
+    headlines = _Spans(headline_spans)
     quoted = document.fact(quotations)
+    quotes = _Spans(quoted.spans)
     blocks = [(block, _tokens(prose, block.start, block.end)) for block in document.blocks]
+    # Offsets of the words inside headline-like sentences.
+    in_headline: set[int] = set()
+    for block, tokens in blocks:
+        if headlines.meet(block.start, block.end):
+            in_headline.update(t.start for t in tokens if _within(headline_spans, t.start))
     # First pass: which words the document writes in lower case, and which it
     # capitalises where capitals are not automatic (mid-sentence, outside headlines).
     lower_words = set(_LOWER_WORD.findall(prose))
@@ -239,8 +293,9 @@ def names(document: Document) -> tuple[NameMention, ...]:
         if block.kind == "heading":
             continue
         for token in tokens:
-            if token.text[:1].isupper() and token.start not in initial and not _within(headline_spans, token.start):
+            if token.capital and token.start not in initial and token.start not in in_headline:
                 capitalised_mid_sentence.add(token.text)
+    frequencies: dict[str, float] = {}  # zipf() of each word asked about, once per document
 
     def ordinary(token: _Token, headline: bool) -> bool:
         """A capitalised word that is only capitalised because of where it stands."""
@@ -249,7 +304,12 @@ def names(document: Document) -> tuple[NameMention, ...]:
         if not (headline or token.start in initial) or token.text in capitalised_mid_sentence or len(token.text) == 1:
             return False  # single capitals are initials ("M Horan")
         lowered = token.text.lower()
-        return lowered in lower_words or zipf(lowered) >= ORDINARY_WORD_ZIPF
+        if lowered in lower_words:
+            return True
+        frequency = frequencies.get(lowered)
+        if frequency is None:
+            frequency = frequencies[lowered] = zipf(lowered)
+        return frequency >= ORDINARY_WORD_ZIPF
 
     mentions: list[NameMention] = []
     for block, tokens in blocks:
@@ -257,32 +317,36 @@ def names(document: Document) -> tuple[NameMention, ...]:
         kept = [
             t
             for t in tokens
-            if not (_capitalised(t.text) and ordinary(t, in_heading or _within(headline_spans, t.start)))
-            and not _CONTRACTION.search(t.text)
+            if not (t.capital and ordinary(t, in_heading or t.start in in_headline))
+            and not (("'" in t.text or "’" in t.text) and _CONTRACTION.search(t.text))
         ]
+        block_quoted = quotes.meet(block.start, block.end)
         for run in _runs(prose, kept):
             foreign = any(t.text in FOREIGN_PARTICLES for t in run)
-            full_name = prose[run[0].start : run[-1].end]
+            full_start, full_end = run[0].start, run[-1].end
+            full_name = prose[full_start:full_end]
+            last = len(run) - 1
             for index, token in enumerate(run):
                 word = token.text
-                if not _capitalised(word) or len(word) < 2 or prose.startswith("[", token.raw_end):
+                if not token.capital or len(word) < 2 or prose.startswith("[", token.raw_end):
                     continue
+                previous = run[index - 1].text if index > 0 else None
                 mentions.append(
                     NameMention(
                         surface=word,
                         start=token.start,
                         end=token.end,
                         full_name=full_name,
-                        full_start=run[0].start,
-                        full_end=run[-1].end,
+                        full_start=full_start,
+                        full_end=full_end,
                         index=index,
-                        previous=run[index - 1].text if index > 0 else None,
-                        previous_is_word=index > 0 and run[index - 1].text.lower() in lower_words,
-                        following=run[index + 1].text if index + 1 < len(run) else None,
+                        previous=previous,
+                        previous_is_word=previous is not None and previous.lower() in lower_words,
+                        following=run[index + 1].text if index < last else None,
                         possessive=token.possessive,
                         sentence_initial=token.start in initial,
-                        headline=in_heading or _within(headline_spans, token.start),
-                        quoted=quoted.contains(token.start),
+                        headline=in_heading or token.start in in_headline,
+                        quoted=block_quoted and quoted.contains(token.start),
                         foreign=foreign,
                     )
                 )
