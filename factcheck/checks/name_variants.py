@@ -45,7 +45,10 @@ The council showed Gonzalez receiving 44.2% of the vote.
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -263,6 +266,11 @@ class _Spelling:
     surface: str
     mentions: list[NameMention]
     folded: str
+
+    @functools.cached_property
+    def frequency(self) -> float:
+        """Zipf frequency of the folded spelling (asked for by several tests of one pair)."""
+        return zipf(self.folded)
 
     @property
     def count(self) -> int:
@@ -510,7 +518,7 @@ def _canonical_first(a: _Spelling, b: _Spelling, params: Params) -> tuple[_Spell
 
     def rank(s: _Spelling) -> tuple[int, bool, bool, bool, int, float, int]:
         introduction = s.introduction()
-        frequency = zipf(s.folded)
+        frequency = s.frequency
         return (
             s.count,
             not _SHIFT_SLIP.match(s.surface),
@@ -550,7 +558,7 @@ def _listed(a: _Spelling, b: _Spelling, params: Params) -> bool:
         # A weekday or month is never flagged, nor is a name beside one
         # (Sunday/Sundar); only a string that is no word at all ("Wenesday").
         variant = b if a.folded in _CALENDAR else a
-        return variant.folded in _CALENDAR or zipf(variant.folded) >= params.real_name_zipf
+        return variant.folded in _CALENDAR or variant.frequency >= params.real_name_zipf
     declared_a = params.declared_forms.get(_declared_key(a.surface))
     declared_b = params.declared_forms.get(_declared_key(b.surface))
     return declared_a is not None and declared_b is not None and declared_a[0] == declared_b[0]
@@ -558,7 +566,7 @@ def _listed(a: _Spelling, b: _Spelling, params: Params) -> bool:
 
 def _different_words(canonical: _Spelling, variant: _Spelling, params: Params) -> bool:
     """Word-frequency evidence that two close spellings are two different words."""
-    common, rare = zipf(canonical.folded), zipf(variant.folded)
+    common, rare = canonical.frequency, variant.frequency
     low, high = min(common, rare), max(common, rare)
     # Iran/Iraq, David/Davis, Hindu/Hindi: both are common English words.
     if low >= params.common_word_zipf:
@@ -594,7 +602,7 @@ def _different_people(a: _Spelling, b: _Spelling, params: Params) -> bool:
     given_a, given_b = a.used_as_given_name(), b.used_as_given_name()
     if given_a is not None and given_b is not None and not given_a & given_b:
         return True
-    both_real = min(zipf(a.folded), zipf(b.folded)) >= params.real_name_zipf
+    both_real = min(a.frequency, b.frequency) >= params.real_name_zipf
     if both_real and ((given_a is not None and b.never_before_a_name()) or (given_b is not None and a.never_before_a_name())):
         return True
     # "M Horan" and "S Horgan": different first names, and both are real names
@@ -649,19 +657,25 @@ def _candidate_pairs(spellings: list[_Spelling], params: Params) -> Iterator[_Ca
     forms: list[tuple[int, str, str]] = []  # (spelling number, form, ending removed)
     for number, spelling in enumerate(eligible):
         forms.append((number, spelling.folded, ""))
-        if zipf(spelling.folded) < params.real_name_zipf:
+        if spelling.frequency < params.real_name_zipf:
             for stem, how in _stems(spelling.folded):
                 if how != "vowel" and stem != spelling.folded and len(stem) >= params.min_length:
                     forms.append((number, stem, spelling.folded[len(stem) :]))
-    buckets: dict[str, list[int]] = {}
-    for index, (_, form, _) in enumerate(forms):
-        depth = params.long_name_edits if len(form) >= params.long_name_length else params.max_edits
-        for key in _deletions(form, depth):
-            buckets.setdefault(key, []).append(index)
+    neighbourhoods = [
+        _deletions(form, params.long_name_edits if len(form) >= params.long_name_length else params.max_edits)
+        for _, form, _ in forms
+    ]
+    # Only keys that two to MAX_BUCKET forms share make a bucket: count them
+    # all at C speed (Counter), then file each form under its shared keys only.
+    # Buckets keep the order in which their keys first appear.
+    buckets: dict[str, list[int]] = {
+        key: [] for key, size in Counter(chain.from_iterable(neighbourhoods)).items() if 2 <= size <= MAX_BUCKET
+    }
+    for index, keys in enumerate(neighbourhoods):
+        for key in keys & buckets.keys():  # iterates the smaller of the two
+            buckets[key].append(index)
     seen: set[tuple[int, int]] = set()
     for members in buckets.values():
-        if len(members) < 2 or len(members) > MAX_BUCKET:
-            continue
         for i, x in enumerate(members):
             for y in members[i + 1 :]:
                 (nx, fx, ex), (ny, fy, ey) = forms[x], forms[y]
