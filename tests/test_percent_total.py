@@ -312,3 +312,19 @@ def test_rounding_is_a_parameter(tmp_path: Path) -> None:
     sentence = "Smith took 52% of the vote and Jones received 50%.\n"
     assert len(findings(sentence)) == 1
     assert findings(sentence, rules) == []
+
+
+# --- the order of the share tests and the multiple-answer search do not change what is found
+
+
+def test_a_cued_share_that_is_a_margin_is_still_dropped() -> None:
+    """The cue ("won") is tested first now; the not-a-share test after it must still drop "won by"."""
+    assert len(findings("Smith won 55% of the vote and Jones won 50% of the vote.\n")) == 1
+    assert findings("Smith won 55% of the vote and Jones won the seat by 50% of the vote.\n") == []
+
+
+def test_a_multiple_answer_note_withdraws_a_table_finding() -> None:
+    table = "| Party | Share |\n|---|---|\n| Red | 60% |\n| Blue | 50% |\n"
+    assert len(findings(table)) == 1
+    assert findings(table + "\nVoters could choose more than one party.\n") == []
+    assert findings("Voters could choose more than one party.\n\n" + table) == []

@@ -432,21 +432,16 @@ def _member(params: Params, prose: str, sentence: Sentence, mention: PercentMent
     """
     if mention.value > 100 or mention.unit != "percent":
         return None
-    wide_before = prose[max(sentence.start, mention.start - 80) : mention.start]
-    if params.change_re is not None:
-        recent = _WORD_TOKEN.findall(_clause_tail(wide_before))[-3:]
-        if any(params.change_re.match(token.rstrip(".")) for token in recent):
-            return None
-    if _search(params.not_before_re, wide_before):
-        return None
+    # The tests that can only drop the share are pure, so their order is free:
+    # the cue searches on short windows come first (most percentages of news
+    # prose have no cue), the costlier change and not-a-share tests only for
+    # the few left.
     cut = previous.end if previous is not None else sentence.start
     before = prose[max(cut, mention.start - 80) : mention.start]
     stop = following.start if following is not None else sentence.end
     after = prose[mention.end : min(stop, mention.end + 80)]
-    if _search(params.not_after_re, after):
-        return None
-    words = _WORD_TOKEN.findall(before)[-params.window_words :]
-    near_before = " ".join(words)
+    before_words = _WORD_TOKEN.findall(before)
+    near_before = " ".join(before_words[-params.window_words :])
     head = _clause_head(after)
     window = f"{near_before} {head}"
     choice = bool(_search(params.choice_re, window) or _search(params.choice_before_re, near_before))
@@ -454,10 +449,17 @@ def _member(params: Params, prose: str, sentence: Sentence, mention: PercentMent
     complete_match = _search(params.complete_re, f"{_clause_tail(before)} {head}")
     answer = bool(_search(params.answer_re, head))
     if not (choice or survey or answer or complete_match):
-        continues = previous_member is not None and len(_WORD_TOKEN.findall(before)) <= CONTINUATION_WORDS
+        continues = previous_member is not None and len(before_words) <= CONTINUATION_WORDS
         if not continues or previous_member is None:
             return None
         choice = previous_member.choice
+    wide_before = prose[max(sentence.start, mention.start - 80) : mention.start]
+    if params.change_re is not None:
+        recent = _WORD_TOKEN.findall(_clause_tail(wide_before))[-3:]
+        if any(params.change_re.match(token.rstrip(".")) for token in recent):
+            return None
+    if _search(params.not_after_re, after) or _search(params.not_before_re, wide_before):
+        return None
     # The first share of a sentence owns its opening ("In the Democratic primary, Clinton won 55%");
     # a later one only its own clause (not "in his 2012 run and" before "2.3 percent").
     own_before = before if previous is None else _tail_after(STRONG_BREAK, before)
@@ -503,12 +505,12 @@ def _periods(params: Params, text: str) -> set[str]:
     return {m.group().lower() for m in params.period_re.finditer(text)} if params.period_re is not None else set()
 
 
-def _starts_new_group(params: Params, sentence: Sentence, group: Group) -> bool:
-    """A sentence that opens with a contrast, names a new poll or contest, or a period the group did not."""
+def _starts_new_group(params: Params, sentence: Sentence, periods: set[str], group: Group) -> bool:
+    """A sentence that opens with a contrast, names a new poll or contest, or a period (``periods``) the group did not."""
     text = sentence.text
     if _search(params.opener_re, text) or _search(params.new_whole_re, text):
         return True
-    return not _periods(params, text) <= group.periods
+    return not periods <= group.periods
 
 
 def _both_whole_sets(last: Group, group: Group) -> bool:
@@ -531,7 +533,9 @@ def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Gr
     groups: list[Group] = []
     for index in sorted(by_sentence):
         sentence = found[index]
-        for position, group in enumerate(_sentence_groups(params, prose, sentence, index, by_sentence[index])):
+        sentence_groups = _sentence_groups(params, prose, sentence, index, by_sentence[index])
+        periods = _periods(params, sentence.text) if sentence_groups else set()  # once per sentence: a scan of it
+        for position, group in enumerate(sentence_groups):
             last = groups[-1] if groups else None
             joins = (
                 position == 0
@@ -539,16 +543,16 @@ def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Gr
                 and last.sentences[-1] == index - 1
                 and found[index - 1].block == sentence.block
                 and not last.splits(group.members[0])
-                and not _starts_new_group(params, sentence, last)
+                and not _starts_new_group(params, sentence, periods, last)
                 and not _both_whole_sets(last, group)
             )
             if joins and last is not None:
                 for member in group.members:
                     last.add(member)
                 last.sentences.append(index)
-                last.periods |= _periods(params, sentence.text)
+                last.periods |= periods
             else:
-                group.periods = _periods(params, sentence.text)
+                group.periods = set(periods)
                 groups.append(group)
     return groups
 
@@ -575,8 +579,16 @@ def check(document: Document, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
     if not document.fact(percentages):
         return
-    if _search(params.multiple_re, document.prose):
-        return
+    found = list(_findings(document, rule))
+    # An article whose survey allowed more than one answer has no sums to check.
+    # Searched only when there is something to withdraw: the search reads the
+    # whole prose, and most documents give no finding.
+    if found and not _search(params.multiple_re, document.prose):
+        yield from found
+
+
+def _findings(document: Document, rule: Rule) -> Iterator[Finding]:
+    params: Params = rule.params
     structured: set[int] = set()
     for column in document.fact(table_columns):
         structured.update(share.mention.start for _, share in column.rows if share is not None)
