@@ -328,3 +328,23 @@ def test_a_multiple_answer_note_withdraws_a_table_finding() -> None:
     assert len(findings(table)) == 1
     assert findings(table + "\nVoters could choose more than one party.\n") == []
     assert findings("Voters could choose more than one party.\n\n" + table) == []
+
+
+# --- the sentences the prose groups are built from
+
+
+def test_sentences_keep_abbreviations_and_join_a_paragraph_that_stops_mid_sentence() -> None:
+    from factcheck.document import from_text
+    from factcheck.extract.sentences import sentences
+
+    def texts(text: str) -> list[str]:
+        return [s.text for s in sentences(from_text(text, path="a.md"))]
+
+    assert texts('Mr. Smith left at 5 p.m. Jones stayed. Gen. Lee won. He said: "Go." Then Q. Public agreed!\n') == [
+        "Mr. Smith left at 5 p.m. Jones stayed.", "Gen. Lee won.", 'He said: "Go."', "Then Q. Public agreed!",
+    ]  # fmt: skip
+    assert texts("He met Sen.\nWarren. Then 3 left.\n") == ["He met Sen.\nWarren.", "Then 3 left."]
+    # A paragraph that ends without terminal punctuation runs on; one closed by "(see above)." does not.
+    assert texts("It showed him as\n\ntaking home 61.2%.\n\nA note (see above).\n\nlower case start.\n") == [
+        "It showed him as\n\ntaking home 61.2%.", "A note (see above).", "lower case start.",
+    ]  # fmt: skip

@@ -22,8 +22,13 @@ ABBREVIATIONS = frozenset(
     u.s u.k u.n e.g i.e a.m p.m""".split()
 )
 _BOUNDARY = regex.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[\p{Lu}\p{N}])")
-_TERMINAL = regex.compile(r"[.!?…:][\"'”’)\]*_]*\s*$")
-_WORD_BEFORE = regex.compile(r"(\p{L}[\p{L}.]*)\.?$")
+# What may close a sentence after its full stop ("…said." or "(see above).").
+_CLOSERS = "\"'”’)]*_"
+_TERMINALS = (".", "!", "?", "…", ":")
+# Read backwards (REVERSE): the run of letters and full stops that ends a text,
+# one attempt from the end where a search for "\p{L}[\p{L}.]*$" tries every offset.
+_LETTERS_AND_STOPS_AT_END = regex.compile(r"(?r)[\p{L}.]*")
+_LETTER = regex.compile(r"\p{L}")
 
 
 @dataclass(frozen=True)
@@ -35,11 +40,19 @@ class Sentence:
 
 
 def _is_abbreviation(before: str) -> bool:
-    match = _WORD_BEFORE.search(before)
-    if not match:
+    """Whether the word that ends ``before`` (letters and full stops, from its first letter) is an abbreviation."""
+    before = before.removesuffix("\n")
+    run = _LETTERS_AND_STOPS_AT_END.search(before)
+    first = _LETTER.search(before, run.start()) if run is not None else None
+    if first is None:
         return False
-    word = match.group(1).lower().rstrip(".")
+    word = before[first.start() :].lower().rstrip(".")
     return word in ABBREVIATIONS or len(word) == 1
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """``text`` (stripped) ends with terminal punctuation, perhaps before closing quotes or brackets."""
+    return text.rstrip(_CLOSERS).endswith(_TERMINALS)
 
 
 def passages(document: Document) -> list[tuple[int, int, int]]:
@@ -67,7 +80,7 @@ def passages(document: Document) -> list[tuple[int, int, int]]:
             runs[-1] = (start, block.end, first)
         else:
             runs.append((block.start, block.end, index))
-        previous_open = block.kind == "paragraph" and not _TERMINAL.search(stripped)
+        previous_open = block.kind == "paragraph" and not _ends_a_sentence(stripped)
     return runs
 
 
