@@ -138,7 +138,9 @@ def list_runs(document: Document) -> tuple[ListRun, ...]:
     runs: list[ListRun] = []
     current: list[LabelledShare] = []
     lead_in = ""
-    previous_prose = ""
+    # The heading or paragraph that introduces a list (None: a table cell, or none yet);
+    # its text is read only when a run starts, not for every block.
+    previous_prose: Block | None = None
 
     def close() -> None:
         if len(current) >= 2:
@@ -149,11 +151,11 @@ def list_runs(document: Document) -> tuple[ListRun, ...]:
         item = _list_item_share(document, block, by_block.get(index, [])) if "list_item" in block.containers else None
         if item is None:
             close()
-            if "list_item" not in block.containers:  # the heading or paragraph that introduces a list
-                previous_prose = _block_text(document, block) if block.kind != "table_cell" else ""
+            if "list_item" not in block.containers:
+                previous_prose = block if block.kind != "table_cell" else None
             continue
         if not current:
-            lead_in = previous_prose
+            lead_in = _block_text(document, previous_prose) if previous_prose is not None else ""
         current.append(item)
     close()
     return tuple(runs)
