@@ -86,7 +86,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import MISSING, dataclass, fields, replace
 from typing import TYPE_CHECKING, Literal
 
 import regex
@@ -251,7 +251,8 @@ _ANCHOR_WORDS = _first_letter_alternation(
     [*WORD_VALUES, "hundred", "dozen", "half", "third", "quarter", "thousand", "million", "billion", "trillion"]
 )
 _GLUED_CURRENCY = "|".join(re.escape(c) for c in CURRENCY_PREFIXES if c[-1].isalnum())
-_ANCHOR_WORD = re.compile(rf"(?<![a-z0-9])(?:{_ANCHOR_WORDS})|(?:{_GLUED_CURRENCY})(?=(?:{_ANCHOR_WORDS}))")
+# One lookbehind over both branches (a match cannot start after a letter or digit): 40% faster than two.
+_ANCHOR_WORD = re.compile(rf"(?<![a-z0-9])(?:{_ANCHOR_WORDS}|(?:{_GLUED_CURRENCY})(?=(?:{_ANCHOR_WORDS})))")
 _ANCHOR_DIGITS = re.compile(r"[0-9][0-9.,]*")
 _ANCHOR_FRACTION = re.compile(f"[{''.join(UNICODE_FRACTIONS)}]")
 # What may precede a match's first anchor, read backwards from it (REVERSE), with _NUMBER's folding.
@@ -260,6 +261,8 @@ _BEFORE_ANCHOR = regex.compile(
 )
 # The last character of anything _BEFORE_ANCHOR can match (whitespace apart): elsewhere it cannot match.
 _PREFIX_LAST = frozenset("-−." + "".join(c[-1] + c[-1].upper() for c in CURRENCY_PREFIXES))
+# ... and what precedes its whitespace: a currency, "minus" ("ſ" folds to "s"), "a" (or more whitespace).
+_PREFIX_BEFORE_SPACE = _PREFIX_LAST | frozenset("sSſaA")
 _OTHER_DIGIT = regex.compile(r"[\d--[0-9]]", regex.V1)
 
 
@@ -278,14 +281,21 @@ def _number_matches(text: str, start: int, stop: int) -> Iterator[regex.Match[st
         anchors += [m.start() for m in _ANCHOR_WORD.finditer(lowered, start, stop)]
         anchors += [m.start() for m in _ANCHOR_FRACTION.finditer(lowered, start, stop)]
     anchors.sort()
-    match, before_anchor, prefix_last = _NUMBER.match, _BEFORE_ANCHOR.match, _PREFIX_LAST
+    match, before_anchor = _NUMBER.match, _BEFORE_ANCHOR.match
+    prefix_last, prefix_before_space = _PREFIX_LAST, _PREFIX_BEFORE_SPACE
     position = start  # where finditer would search next
     tried = start - 1  # candidates up to here failed
     for anchor in anchors:
         if anchor < position:
             continue  # inside the last match
         candidates = [anchor]
-        if anchor > position and ((previous := text[anchor - 1]) in prefix_last or previous.isspace()):
+        if anchor > position and (
+            (previous := text[anchor - 1]) in prefix_last
+            or (
+                previous.isspace() and anchor - 1 > position
+                and ((before := text[anchor - 2]) in prefix_before_space or before.isspace())
+            )
+        ):
             prefix = before_anchor(text, position, anchor)
             if prefix.start() < anchor:  # the currency start, then the sign/"a"/"." start (-1 if none)
                 candidates = [prefix.start(), prefix.start("core"), anchor]
@@ -378,6 +388,19 @@ class NumberMention:
             if self.qualifier_text and self.qualifier_text.lower().split()[-1] in ("nearly", "almost"):
                 low = self.value * (1 - slack)
         return low, high
+
+
+# Defaults of the NumberMention fields _atom leaves out (all plain values: no default_factory).
+_MENTION_DEFAULTS = {f.name: f.default for f in fields(NumberMention) if f.default is not MISSING}
+assert not any(f.default_factory is not MISSING for f in fields(NumberMention))
+
+
+def _new_mention(**values: object) -> NumberMention:
+    """A NumberMention built without the frozen dataclass __init__ (13 object.__setattr__ calls:
+    1.5 us, 0.2 here, on every number of a run). Same fields, equality, hash and repr."""
+    mention = object.__new__(NumberMention)
+    mention.__dict__.update(_MENTION_DEFAULTS, **values)
+    return mention
 
 
 @dataclass(frozen=True)
@@ -497,7 +520,7 @@ def _atom(match: regex.Match[str], text: str) -> NumberMention | None:
         decimals = _decimals_of(value)
         form: Form = "digits"
     elif digits:
-        written = digits.replace(",", ".") if _DECIMAL_COMMA.fullmatch(digits) else digits.replace(",", "")
+        written = digits.replace(",", ".") if "," in digits and _DECIMAL_COMMA.fullmatch(digits) else digits.replace(",", "")
         value = float(written)
         decimals = len(written.split(".")[1]) if "." in written else 0
         precision = 10.0**-decimals * multiplier
@@ -515,7 +538,7 @@ def _atom(match: regex.Match[str], text: str) -> NumberMention | None:
     span_start = match.start(_SIGN_GROUP) if sign else first
     if cur:
         span_start = match.start(_CUR_GROUP)
-    return NumberMention(
+    return _new_mention(
         value=value * multiplier,
         start=span_start,
         end=end,
