@@ -109,6 +109,8 @@ _UNIT_NAMES = {"km": "km", "m": "m", "cm": "cm", "mm": "mm", "mi": "miles", "ft"
 _NUMBER_WORDS = {**WORD_VALUES, "a": 1, "an": 1}
 _MONTHS = "|".join([*(m.lower() for m in MONTH_NAMES[1:]), "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"])
 _MONTH_AFTER = regex.compile(rf"(?i)\s*(?:{_MONTHS})\b")
+_MONTH_WORDS = tuple(_MONTHS.split("|"))
+_MONTH_INITIALS = frozenset(month[0] for month in _MONTH_WORDS)
 _MONTH_BEFORE = regex.compile(rf"(?i)\b(?:{_MONTHS})\.?\s*$")
 _AGE_BEFORE = regex.compile(r"(?:\p{Lu}[\p{L}'’.-]*|\))\s*,\s*$")
 _AGE_AFTER = regex.compile(r"^\s*,")
@@ -181,6 +183,7 @@ class Params:
     born_re: Any = field(init=False, repr=False, compare=False)
     ago_re: Any = field(init=False, repr=False, compare=False)
     skip_age_re: Any = field(init=False, repr=False, compare=False)
+    multiple_factors: dict[str, float] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.tolerance < 0:
@@ -208,6 +211,7 @@ class Params:
             if multiple <= 0:
                 raise ParamError("multiples", f"{word!r}: a multiple must be positive")
         set_ = object.__setattr__
+        set_(self, "multiple_factors", {word.lower(): factor for word, factor in self.multiples.items()})
         word = r"(?<![\w]){}(?![\w])"
         set_(self, "up_re", compile_lexicon(self.up_words, "up_words", word, when_empty="never-match"))
         set_(self, "down_re", compile_lexicon(self.down_words, "down_words", word, when_empty="never-match"))
@@ -230,8 +234,10 @@ class Params:
 def check(document: Document, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
     claim = _CLAIMS[params.claim]
+    fewest = _FEWEST_FIGURES[params.claim]
     for found in document.fact(_quantity_sentences):
-        yield from claim(document, rule, params, found)
+        if len(found.numbers) >= fewest:  # a claim of fewer figures cannot hold: most sentences have one or two
+            yield from claim(document, rule, params, found)
 
 
 def _quantity_sentences(document: Document) -> tuple[SentenceNumbers, ...]:
@@ -249,7 +255,19 @@ def _day_of_month(prose: str, mention: NumberMention) -> bool:
     """"from 3 August to 24 December", "June 5": a day of a date, not a quantity."""
     if mention.unit or mention.currency or mention.scale or mention.decimals or mention.value > 31:
         return False
-    return bool(_MONTH_AFTER.match(prose, mention.end) or _MONTH_BEFORE.search(prose[max(0, mention.start - 12) : mention.start]))
+    # Cheap tests first: a month must start after the spaces, or end the last word before (case folding maps
+    # no other ASCII character to a month's letters; anything else takes the regex).
+    after = prose[mention.end : mention.end + 16].lstrip()[:1]
+    if not after or not after.isascii() or after.lower() in _MONTH_INITIALS:
+        if _MONTH_AFTER.match(prose, mention.end):
+            return True
+    words = prose[max(0, mention.start - 12) : mention.start].rsplit(None, 1)
+    if not words:
+        return False
+    last = words[-1].lower()
+    if last.isascii() and not last.removesuffix(".").endswith(_MONTH_WORDS):
+        return False
+    return bool(_MONTH_BEFORE.search(prose[max(0, mention.start - 12) : mention.start]))
 
 
 # ---------------------------------------------------------------- arithmetic
@@ -365,10 +383,10 @@ def _changes(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> 
     for i, stated in enumerate(numbers):
         if stated.unit != "percent" or not _plain(stated):
             continue
-        before = prose[max(0, stated.start - 40) : stated.start]
-        verb = _last_words(before, 3)
         # "rose 26 pct to 283 mln from 380 mln" / "rose 20% from 40 to 50"
-        if i + 2 < len(numbers) and _direction(params, verb):
+        two_after = i + 2 < len(numbers)
+        verb = _last_words(prose[max(0, stated.start - 40) : stated.start], 3) if two_after else ""
+        if two_after and _direction(params, verb):
             first, second = numbers[i + 1], numbers[i + 2]
             link = _between(prose, stated, first)
             direction = _direction(params, verb + " " + link)
@@ -383,9 +401,11 @@ def _changes(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> 
         # "from 40 to 50, a 20% increase" / "to 2 bln from 2.5 bln, or 20%"
         if i >= 2:
             first, second = numbers[i - 2], numbers[i - 1]
+            lead = prose[max(0, first.start - 12) : first.start]
+            if not _may_end_with_from_or_to(lead):
+                continue  # neither order below can hold: skip the costly link match
             link = _between(prose, second, stated)
             after = prose[stated.end : stated.end + 30]
-            lead = prose[max(0, first.start - 12) : first.start]
             middle = _between(prose, first, second)
             if not params.stated_link_re.match(link) or _CLAUSE_BREAK.search(link):
                 continue
@@ -402,6 +422,13 @@ def _changes(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> 
                 yield Change(second, first, stated, direction, (first.start, stated.end))
 
 
+def _may_end_with_from_or_to(lead: str) -> bool:
+    """False only where neither _FROM_AT_END nor _TO_AT_END can match ``lead`` (their last word
+    ends the last run of non-space; no other character case-folds to their letters)."""
+    words = lead.rsplit(None, 1)
+    return bool(words) and words[-1].lower().endswith(("from", "to", "a", "an"))
+
+
 def _last_words(text: str, count: int) -> str:
     return " ".join(_WORD.findall(text)[-count:])
 
@@ -416,11 +443,13 @@ def _tail_ok(text: str, max_words: int) -> bool:
 
 def _multiples(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> Iterator[Multiple]:
     """"doubled from 30 to 55", "more than tripled to 90 from 30"."""
-    factors = {word.lower(): factor for word, factor in params.multiples.items()}
+    factors = params.multiple_factors
     for i in range(len(numbers) - 1):
         first, second = numbers[i], numbers[i + 1]
         lead_start = max(numbers[i - 1].end if i else 0, first.start - 50)
         lead = prose[lead_start : first.start]
+        if not _may_end_with_from_or_to(lead):
+            continue  # neither order below can hold: skip the search for a multiple
         words = list(params.multiple_re.finditer(lead))
         if not words or _words(lead[words[-1].end() :]) > 4 or _CLAUSE_BREAK.search(lead[words[-1].end() :]):
             continue
@@ -810,23 +839,40 @@ def _age_year(document: Document, rule: Rule, params: Params, found: SentenceNum
     prose = document.prose
     sentence = found.sentence
     text = prose[sentence.start : sentence.end]
+    # _YEAR needs "18", "19" or "20": testing for them is far cheaper than its scan.
+    years = [m for m in _YEAR.finditer(text)] if "20" in text or "19" in text or "18" in text else []
+    if not years:
+        return  # both claims compare a figure with a year (most sentences: skip the word search)
+    ages = _age_candidates(prose, found) if len(years) == 1 else []
+    if len(ages) != 1 and not _may_say_ago(text):
+        return  # _ages needs one year and one age, _years_ago a distance in years or decades
     if params.skip_age_re.search(text):
         return
-    years = [m for m in _YEAR.finditer(text)]
-    yield from _ages(document, rule, params, found, published, years)
+    yield from _ages(document, rule, params, found, published, years, ages)
     yield from _years_ago(document, rule, params, found, published, years)
 
 
-def _ages(document: Document, rule: Rule, params: Params, found: SentenceNumbers, published: dt.date,
-          years: list[regex.Match[str]]) -> Iterator[Finding]:  # fmt: skip
-    prose = document.prose
-    sentence = found.sentence
-    ages = [
+def _may_say_ago(text: str) -> bool:
+    """False only where _AGO cannot match: it needs "year" or "decade" (its case folding maps no other
+    character to these letters), and a scan for those words is far cheaper than _AGO's."""
+    lowered = text.lower()
+    return "year" in lowered or "decade" in lowered
+
+
+def _age_candidates(prose: str, found: SentenceNumbers) -> list[NumberMention]:
+    """The figures of a sentence written as an age in apposition: "Maduro, 61, ..."."""
+    return [
         n for n in found.numbers
         if n.form == "digits" and n.unit is None and n.currency is None and n.decimals == 0 and _plain(n)
-        and 1 <= n.value < 120 and _AGE_BEFORE.search(prose[max(0, n.start - 40) : n.start])
-        and _AGE_AFTER.match(prose[n.end : n.end + 2])
+        and 1 <= n.value < 120 and _AGE_AFTER.match(prose[n.end : n.end + 2])
+        and _AGE_BEFORE.search(prose[max(0, n.start - 40) : n.start])
     ]  # fmt: skip
+
+
+def _ages(document: Document, rule: Rule, params: Params, found: SentenceNumbers, published: dt.date,
+          years: list[regex.Match[str]], ages: list[NumberMention]) -> Iterator[Finding]:  # fmt: skip
+    prose = document.prose
+    sentence = found.sentence
     if len(ages) != 1 or len(years) != 1:
         return  # two people, or a second year that may be the reference
     age = ages[0]
@@ -852,6 +898,8 @@ def _years_ago(document: Document, rule: Rule, params: Params, found: SentenceNu
     prose = document.prose
     sentence = found.sentence
     text = prose[sentence.start : sentence.end]
+    if not _may_say_ago(text):
+        return
     for ago in _AGO.finditer(text):
         if not params.ago_re.fullmatch(ago.group("ago")):
             continue
@@ -888,6 +936,10 @@ def _years_ago(document: Document, rule: Rule, params: Params, found: SentenceNu
             published=published.isoformat(),
         )  # fmt: skip
 
+
+# The fewest figures of a sentence each claim reads: a change or a multiple pairs two (three with a
+# stated percentage), a margin or a list of parts three, a conversion two; an age or a distance in years reads the year in the text.
+_FEWEST_FIGURES = {"percent-change": 2, "difference": 3, "parts-total": 3, "unit-conversion": 2, "age-year": 0}
 
 _CLAIMS = {
     "percent-change": _percent_change,
