@@ -311,8 +311,7 @@ def test_scanners_find_what_finditer_finds(text: str) -> None:
 
     assert spans(dates._scan(dates._DATE_CORE, text, dates._core_starts)) == spans(dates._DATE_CORE.finditer(text))
     assert spans(dates._scan(dates._RELATIVE, text, dates._relative_starts)) == spans(dates._RELATIVE.finditer(text))
-    ranges = dates._scan_regions(dates._RANGE, text, dates._FOUR_DIGITS, 2)
-    assert spans(ranges) == spans(dates._RANGE.finditer(text))
+    assert spans(dates._range_matches(text)) == spans(dates._RANGE.finditer(text))
 
 
 def test_scanners_on_prose_joined_from_every_example() -> None:
@@ -327,6 +326,6 @@ def test_scanners_on_prose_joined_from_every_example() -> None:
     assert [m.span() for m in dates._scan(dates._DATE_CORE, text, dates._core_starts)] == [
         m.span() for m in dates._DATE_CORE.finditer(text)
     ]
-    assert [m.span() for m in dates._scan_regions(dates._RANGE, text, dates._FOUR_DIGITS, 2)] == [
+    assert [m.span() for m in dates._range_matches(text)] == [
         m.span() for m in dates._RANGE.finditer(text)
     ]

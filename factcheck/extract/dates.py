@@ -513,27 +513,36 @@ def _relative_starts(text: str, folded: str) -> Iterator[int]:
 # match holds at most one line break).
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")
 _FOUR_DIGITS = regex.compile(r"\d{4}")
+# The first end of every range, a year, followed by the range's connector
+# ("2019 to", "May 2021 until", "2019–", "between 2019 and").
+_YEAR_THEN_CONNECTOR = regex.compile(rf"(?i)\d{{4}}{_OSP}(?:to|until|till|through|thru|and|[–—-])")
 
 
-def _scan_regions(
-    pattern: regex.Pattern[str], text: str, signal: regex.Pattern[str], least: int
-) -> Iterator[regex.Match[str]]:
-    """``pattern.finditer(text)`` run only over the stretches between blank lines
-    where ``signal`` occurs at least ``least`` times (every match holds that many).
+def _regions_holding(text: str, signal: regex.Pattern[str], also: regex.Pattern[str], least: int) -> Iterator[tuple[int, int]]:
+    """The stretches between blank lines that hold ``signal`` and ``least`` matches of ``also``.
 
     Each stretch runs from just after one blank line to just after the next,
-    so a lookahead at a match's end sees what finditer would see (the blank
-    line), and a match cannot straddle two stretches.
+    so a finditer over it sees at a match's end what a finditer over the
+    whole text would (the blank line), and a match cannot straddle two.
     """
-    bounds = [0] + [found.end() for found in _BLANK_LINE.finditer(text)] + [len(text)]
-    counts: dict[int, int] = {}
+    bounds: list[int] | None = None
+    seen: set[int] = set()
     for found in signal.finditer(text):
+        if bounds is None:
+            bounds = [0] + [blank.end() for blank in _BLANK_LINE.finditer(text)] + [len(text)]
         region = bisect.bisect_right(bounds, found.start()) - 1
-        counts[region] = counts.get(region, 0) + 1
-    for region in sorted(counts):
-        if counts[region] >= least:
-            yield from pattern.finditer(text, bounds[region], bounds[region + 1])
+        if region in seen:
+            continue
+        seen.add(region)
+        start, end = bounds[region], bounds[region + 1]
+        if len(also.findall(text, start, end)) >= least:
+            yield start, end
 
+
+def _range_matches(text: str) -> Iterator[regex.Match[str]]:
+    """``_RANGE.finditer(text)``, run only where a year's connector and two years stand between blank lines."""
+    for start, end in _regions_holding(text, _YEAR_THEN_CONNECTOR, _FOUR_DIGITS, 2):
+        yield from _RANGE.finditer(text, start, end)
 
 
 def date_mentions(document: Document) -> tuple[DateMention, ...]:
@@ -649,7 +658,7 @@ def period_ranges(document: Document) -> tuple[PeriodRange, ...]:
     """
     prose = document.prose
     found: list[PeriodRange] = []
-    for match in _scan_regions(_RANGE, prose, _FOUR_DIGITS, 2):
+    for match in _range_matches(prose):
         start, end = _period_value(match, "a"), _period_value(match, "b")
         if start is None or end is None:
             continue
