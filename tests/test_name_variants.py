@@ -308,6 +308,35 @@ def test_name_mentions_keep_possessives_and_full_names() -> None:
     assert mentions["Assad"].full_name == "Bashar al-Assad"
 
 
+def test_neutral_characters_are_no_letters_marks_or_digits() -> None:
+    import regex
+
+    from factcheck.extract.names import NEUTRAL_CHARACTERS
+
+    assert [ch for ch in NEUTRAL_CHARACTERS if regex.match(r"[\p{L}\p{M}\p{N}_]", ch)] == []
+
+
+def test_ascii_patterns_find_what_the_unicode_patterns_find() -> None:
+    """Prose whose letters and digits are ASCII is scanned with ``re``: same tokens, same lower-case words."""
+    from factcheck.extract import names as extractor
+
+    rng = random.Random(7)
+    alphabet = ["a", "b", "d", "e", "l", "o", "y", "A", "B", "D", "M", "Z", "7", "_", "'", "’", " ", " ", "-", ".",
+                "“", "”", "—", "\u00a0", "\u200b", "é", "\u0301", "Ω", "½", "de", "la", "van", "al-", "O'", "’s"]
+    compared = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+        unicode_tokens = [m.span() for m in extractor._NAME_TOKEN.finditer(text)]
+        unicode_lower = set(extractor._LOWER_WORD.findall(text))
+        if extractor.ascii_words_only(text):
+            compared += 1
+            assert [m.span() for m in extractor._ASCII_NAME_TOKEN.finditer(text)] == unicode_tokens, text
+            assert set(extractor._ASCII_LOWER_WORD.findall(text)) == unicode_lower, text
+        else:
+            assert any(not ch.isascii() and ch not in extractor.NEUTRAL_CHARACTERS for ch in text)
+    assert compared > 500
+
+
 def test_fold_removes_accents_and_case() -> None:
     assert fold("González") == fold("GONZALEZ") == "gonzalez"
 

@@ -45,7 +45,6 @@ The council showed Gonzalez receiving 44.2% of the vote.
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import chain
@@ -267,10 +266,14 @@ class _Spelling:
     mentions: list[NameMention]
     folded: str
 
-    @functools.cached_property
+    _frequency: float | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
     def frequency(self) -> float:
-        """Zipf frequency of the folded spelling (asked for by several tests of one pair)."""
-        return zipf(self.folded)
+        """Zipf frequency of the folded spelling, looked up once (several tests of a pair ask)."""
+        if self._frequency is None:
+            self._frequency = zipf(self.folded)
+        return self._frequency
 
     @property
     def count(self) -> int:
@@ -361,16 +364,19 @@ def _declared(document: Document, rule: Rule, params: Params) -> Iterator[Findin
 
 
 def _spellings(mentions: Iterable[NameMention]) -> dict[str, _Spelling]:
-    by_surface: dict[str, _Spelling] = {}
+    by_surface: dict[str, list[NameMention]] = {}
     for mention in mentions:
-        if mention.all_caps:
-            continue
-        spelling = by_surface.get(mention.surface)
-        if spelling is None:
-            by_surface[mention.surface] = _Spelling(mention.surface, [mention], fold(mention.surface))
+        uses = by_surface.get(mention.surface)
+        if uses is None:
+            by_surface[mention.surface] = [mention]
         else:
-            spelling.mentions.append(mention)
-    return by_surface
+            uses.append(mention)
+    # Acronyms and shouted words (NameMention.all_caps) are no spellings of a name.
+    return {
+        surface: _Spelling(surface, uses, fold(surface))
+        for surface, uses in by_surface.items()
+        if not (len(surface) > 1 and surface.isupper())
+    }
 
 
 def _case_only_at_start(a: str, b: str) -> bool:
@@ -418,6 +424,8 @@ _SEPARATORS = regex.compile(r"[\s\-‐‑]+")  # compiled once: this runs for ev
 
 def _identity_key(folded: str) -> str:
     """Hyphens and spaces count as one separator: "al-Assad" and "al Assad" meet here."""
+    if folded.isalpha():
+        return folded  # one word: no separator to replace
     return _SEPARATORS.sub(" ", folded)
 
 
