@@ -281,3 +281,22 @@ def test_bad_params_name_the_file_and_key(tmp_path: Path, params: str, complaint
         load_rule_file(_rule_file(tmp_path, params))
     assert complaint in str(error.value)
     assert "rule.yaml:" in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("In 2004, TWO YEARS AGO, the plant opened.", True),
+        ("In 2004, Two Decades Ago, the plant opened.", False),
+        ("In 2014, FIVE DECADES AGO, the plant opened.", True),
+    ],
+)
+def test_a_distance_in_years_is_read_in_any_case(text: str, flagged: bool) -> None:
+    # The claim is looked for only where "year" or "decade" is written: in any letter case.
+    assert bool(findings(text, "figure-age-year")) is flagged
+
+
+def test_a_scale_word_with_a_long_s_is_read_not_a_crash() -> None:
+    # "thouſand" (old print, OCR) matches the number pattern; its scale is looked up after the same folding.
+    (message,) = messages("Sales rose from 40 thouſand to 50 thouſand, a 20% increase.", "figure-percent-change")
+    assert message.endswith("is 25%")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
+from factcheck.extract import numbers as numbers_module
 from factcheck.extract.numbers import NumberMention, numbers, parse_numbers, percentages
 from tests.conftest import doc
 
@@ -169,3 +172,50 @@ def test_wire_fractions(text: str, value: float, precision: float) -> None:
     mention = one(text)
     assert mention.value == pytest.approx(value)
     assert mention.precision == pytest.approx(precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("hired ſix hundred workers", 600.0), ("two thirdſ of them", 2 / 3), ("a thouſand more", 1000.0), ("fİve people", 5.0)],
+)
+def test_letters_the_pattern_folds_to_ascii_do_not_crash_the_parse(text: str, value: float) -> None:
+    # The number pattern matches "ſ" (long s) as "s" and "İ" as "i"; the word tables are looked up after the
+    # same folding ("ſix" raised KeyError and stopped the whole run).
+    assert one(text).value == pytest.approx(value)
+
+
+_TRICKY = [
+    "USDone and eurtwo, Usdfive", "minus   5 and us$ minus 5", "$ -5, -5, x-5, --5", "a\n\n   hundred, A  dozen",
+    "a$.5 and $.75", "½, 7½ and ²one", "٣ apples and 5 pears", "ſix and İ5 and İstanbul 7", "Kone and K5",
+    "5-3/8, 24/7, 10:30, 3/4/2024", "one-half, A third of the, Two-thirds of all", "a million and one thousand",
+    "COVID-19 and F-16 and A320", "1,000,000.5 and 1,2345 and 45,5%", "\u00a05\u00a0pct\u2009and\u3000minus\u30007",
+]
+
+
+def _finditer_spans(text: str, start: int, stop: int) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in numbers_module._NUMBER.finditer(text, start, stop)]
+
+
+def _scanner_spans(text: str, start: int, stop: int) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in numbers_module._number_matches(text, start, stop)]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_the_anchor_scanner_finds_what_the_full_pattern_finds(text: str) -> None:
+    # _number_matches tries the pattern only near digits and number words; it must return exactly
+    # the matches of _NUMBER.finditer, including their groups, also inside a slice of the text.
+    for start, stop in [(0, len(text)), (1, len(text) - 1), (3, len(text))]:
+        assert _scanner_spans(text, start, stop) == _finditer_spans(text, start, stop)
+
+
+def test_the_anchor_scanner_agrees_on_random_strings_of_number_parts() -> None:
+    parts = [
+        "a", "A", "one", "Two", "hundred", "dozen", "half", "thirds", "quarter", "million", "bn", "m", "k", "$", "US$",
+        "usd", "EUR", "£", "€", "minus", "-", "−", ".", ",", "5", "12", "3/8", "1,000", "0.5", "½", " ", "  ", "\n",
+        "\t", "\u00a0", "%", "per cent", "of", "the", "to", "and", "x", "ſix", "İ", "K", "twenty", "-one", "(", "/",
+        ":", "°C", "miles", "between", "about", "٣",
+    ]  # fmt: skip
+    rng = random.Random(20261126)
+    for _ in range(3000):
+        text = "".join(rng.choice(parts) + rng.choice(["", " ", "-"]) for _ in range(rng.randint(1, 12)))
+        assert _scanner_spans(text, 0, len(text)) == _finditer_spans(text, 0, len(text)), text

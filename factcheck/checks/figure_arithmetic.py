@@ -67,10 +67,10 @@ from factcheck.extract.claims import (
 from factcheck.extract.dates import MONTH_NAMES
 from factcheck.extract.numbers import (
     QUALIFIERS,
-    SCALES,
     WORD_VALUES,
     NumberMention,
     Qualifier,
+    scale_multiplier,
 )
 from factcheck.params import Lexicon, ParamError, compile_lexicon
 
@@ -258,9 +258,9 @@ def _day_of_month(prose: str, mention: NumberMention) -> bool:
     # Cheap tests first: a month must start after the spaces, or end the last word before (case folding maps
     # no other ASCII character to a month's letters; anything else takes the regex).
     after = prose[mention.end : mention.end + 16].lstrip()[:1]
-    if not after or not after.isascii() or after.lower() in _MONTH_INITIALS:
-        if _MONTH_AFTER.match(prose, mention.end):
-            return True
+    month_may_follow = not after or not after.isascii() or after.lower() in _MONTH_INITIALS
+    if month_may_follow and _MONTH_AFTER.match(prose, mention.end):
+        return True
     words = prose[max(0, mention.start - 12) : mention.start].rsplit(None, 1)
     if not words:
         return False
@@ -703,7 +703,7 @@ _RELATIVE = regex.compile(r"(?i),\s*(?:which|that|who)\b")
 
 
 def _scale(mention: NumberMention) -> float:
-    return SCALES[mention.scale.lower()] if mention.scale else 1.0
+    return scale_multiplier(mention.scale) if mention.scale else 1.0
 
 
 def _list_after(params: Params, prose: str, numbers: tuple[NumberMention, ...], first: int) -> list[NumberMention]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from factcheck.extract.numbers import SCALES, NumberMention, numbers
+from factcheck.extract.numbers import NumberMention, numbers, scale_multiplier
 from factcheck.extract.sentences import Sentence, sentences
 
 if TYPE_CHECKING:
@@ -80,6 +80,6 @@ def align_scale(bare: NumberMention, scaled: NumberMention) -> NumberMention:
     """
     if bare.scale is not None or scaled.scale is None or bare.form != "digits" or bare.value >= 1000:
         return bare
-    multiplier = SCALES[scaled.scale.lower()]
+    multiplier = scale_multiplier(scaled.scale)
     return replace(bare, value=bare.value * multiplier, precision=bare.precision * multiplier,
                    high=None if bare.high is None else bare.high * multiplier, scale=scaled.scale)

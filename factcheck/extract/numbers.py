@@ -445,9 +445,24 @@ def _canonical(table: dict[str, str], written: str | None) -> str | None:
     return table.get(_SPACES.sub(" ", key))
 
 
+# _NUMBER's case folding also matches "ſ" (long s) to "s" and "İ" to "i", which str.lower() keeps or
+# turns into two characters: "ſix hundred" (old print, OCR) made the table lookups raise KeyError.
+_FOLD_TO_ASCII = str.maketrans({"ſ": "s", "İ": "i"})
+
+
+def folded(written: str) -> str:
+    """A number, fraction or scale word as written, as a key of WORD_VALUES, FRACTIONS or SCALES."""
+    return written.translate(_FOLD_TO_ASCII).lower()
+
+
+def scale_multiplier(scale: str) -> float:
+    """The value of a scale word as written ("million", "bn", "M")."""
+    return SCALES[folded(scale)]
+
+
 def _word_value(words: str) -> float:
     """Value of a spelled-out number such as "two hundred and forty-one" or "a dozen"."""
-    tokens = [t for t in _WORD_SEPARATORS.split(words.lower()) if t and t != "and"]
+    tokens = [t for t in _WORD_SEPARATORS.split(folded(words)) if t and t != "and"]
     if tokens[-1:] == ["dozen"]:
         return 12.0
     total = 0
@@ -513,7 +528,7 @@ def _atom(match: regex.Match[str], text: str) -> NumberMention | None:
             return None
     if fraction and _PERIOD_BEFORE_HALF.search(text, max(0, start - 12), start):
         return None
-    multiplier = SCALES[scale_word.lower()] if scale_word else 1.0
+    multiplier = scale_multiplier(scale_word) if scale_word else 1.0
     if vulgar:
         value, precision = _vulgar_value(vulgar)
         precision *= multiplier
@@ -526,7 +541,7 @@ def _atom(match: regex.Match[str], text: str) -> NumberMention | None:
         precision = 10.0**-decimals * multiplier
         form = "digits"
     elif fraction:
-        value = FRACTIONS[_SPACES.sub(" ", fraction.lower())]
+        value = FRACTIONS[_SPACES.sub(" ", folded(fraction))]
         decimals, precision, form = 0, FRACTION_PRECISION, "fraction"
     else:
         value = _word_value(words)
@@ -580,7 +595,7 @@ def _join_range(low: NumberMention, high: NumberMention, text: str) -> NumberMen
     low_value = low.value
     precision = low.precision
     if low.scale is None and high.scale is not None:
-        multiplier = SCALES[high.scale.lower()]
+        multiplier = scale_multiplier(high.scale)
         low_value *= multiplier
         precision *= multiplier
     if low_value > high.value:
