@@ -382,6 +382,19 @@ def _random_name(rng: random.Random) -> str:
     return word.capitalize() + rng.choice(string.ascii_lowercase[:8])
 
 
+@pytest.mark.parametrize("depth", [0, 1, 2, 3])
+def test_deletion_neighbourhood_is_every_way_to_drop_up_to_depth_letters(depth: int) -> None:
+    from itertools import combinations
+
+    for word in ["", "a", "ab", "aab", "gonzalez", "abcabcabcab"]:
+        expected = {
+            "".join(ch for i, ch in enumerate(word) if i not in dropped)
+            for k in range(min(depth, len(word)) + 1)
+            for dropped in combinations(range(len(word)), k)
+        }
+        assert name_variants._deletions(word, depth) == expected, word
+
+
 def test_a_very_long_token_is_not_compared() -> None:
     blob = "Q" + "x" * 5000
     assert findings(f"The key {blob} and {blob}y were pasted into the article by mistake.") == []

@@ -75,6 +75,11 @@ _ENDINGS = frozenset(
 )
 _VOWEL_ENDINGS = frozenset("n ns".split())
 _ALL_ENDINGS = ("", *sorted(_ENDINGS | _VOWEL_ENDINGS))
+# The endings a word can have, by its last letter (in _ALL_ENDINGS order):
+# _stems tries these few instead of every ending.
+_ENDINGS_BY_LAST_LETTER: dict[str, tuple[str, ...]] = {
+    letter: tuple(e for e in _ALL_ENDINGS if e == "" or e[-1] == letter) for letter in {e[-1] for e in _ALL_ENDINGS if e}
+}
 _VOWELS = frozenset("aeiouy")
 MIN_STEM = 3
 # Bucket size above which a deletion key is too common to mean anything
@@ -395,21 +400,15 @@ def _full_names(mentions: Iterable[NameMention]) -> dict[str, _Spelling]:
         text = mention.full_name
         if text.isupper():
             continue
-        whole = NameMention(
+        whole = mention._replace(
             surface=text,
             start=mention.full_start,
             end=mention.full_end,
-            full_name=text,
-            full_start=mention.full_start,
-            full_end=mention.full_end,
             index=0,
             previous=None,
             following=None,
             possessive=False,
-            sentence_initial=mention.sentence_initial,
-            headline=mention.headline,
-            quoted=mention.quoted,
-            foreign=mention.foreign,
+            previous_is_word=False,
         )
         spelling = by_text.get(text)
         if spelling is None:
@@ -432,8 +431,19 @@ def _identity_key(folded: str) -> str:
 def _deletions(word: str, depth: int) -> set[str]:
     """The word with up to ``depth`` letters deleted (its deletion neighbourhood)."""
     found = {word}
-    frontier = {word}
-    for _ in range(depth):
+    if depth == 0:
+        return found
+    length = len(word)
+    found.update([word[:i] + word[i + 1 :] for i in range(length)])
+    if depth == 1:
+        return found
+    if depth == 2:
+        # Each pair of positions once: deleting letter by letter from the
+        # one-letter deletions builds every two-letter deletion twice.
+        found.update([word[:i] + word[i + 1 : j] + word[j + 1 :] for j in range(1, length) for i in range(j)])
+        return found
+    frontier = set(found)
+    for _ in range(depth - 1):
         frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
         found |= frontier
     return found
@@ -472,7 +482,7 @@ def _stems(word: str, depth: int = 2) -> set[tuple[str, str]]:
     (Africa-n-ist, Mexic-an, Colorad-ans). Up to ``depth`` endings come off.
     """
     found: set[tuple[str, str]] = set()
-    for ending in _ALL_ENDINGS:
+    for ending in _ENDINGS_BY_LAST_LETTER.get(word[-1:], ("",)):
         if not word.endswith(ending) or (depth < 2 and ending not in _INNER_ENDINGS):
             continue
         stem = word[: len(word) - len(ending)]

@@ -362,7 +362,8 @@ def names(document: Document) -> tuple[NameMention, ...]:
             kept.append(token)
         block_quoted = quotes.meet(block.start, block.end)
         for run in _runs(prose, kept):
-            foreign = any(t.text in FOREIGN_PARTICLES for t in run)
+            # A one-word run is a capitalised word, never a particle.
+            foreign = len(run) > 1 and any(t.text in FOREIGN_PARTICLES for t in run)
             full_start, full_end = run[0].start, run[-1].end
             full_name = prose[full_start:full_end]
             last = len(run) - 1
