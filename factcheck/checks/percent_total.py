@@ -379,10 +379,18 @@ def _check_list(document: Document, rule: Rule, run: ListRun) -> Iterator[Findin
 # ---------------------------------------------------------------- prose
 
 
+def _last_end(pattern: Any, text: str) -> int | None:
+    """Where the last match of ``pattern`` in ``text`` ends (None: no match)."""
+    end = None
+    for found in pattern.finditer(text):
+        end = found.end()
+    return end
+
+
 def _tail_after(pattern: Any, text: str) -> str:
     """The part of ``text`` after the last match of ``pattern``."""
-    matches = list(pattern.finditer(text))
-    return text[matches[-1].end() :] if matches else text
+    end = _last_end(pattern, text)
+    return text if end is None else text[end:]
 
 
 def _clause_tail(text: str) -> str:
@@ -446,7 +454,8 @@ def _member(params: Params, prose: str, sentence: Sentence, mention: PercentMent
     window = f"{near_before} {head}"
     choice = bool(_search(params.choice_re, window) or _search(params.choice_before_re, near_before))
     survey = bool(_search(params.survey_re, window))
-    complete_match = _search(params.complete_re, f"{_clause_tail(before)} {head}")
+    break_end = _last_end(CLAUSE_BREAK, before)  # one scan for the clause tail and "after a break"
+    complete_match = _search(params.complete_re, f"{before if break_end is None else before[break_end:]} {head}")
     answer = bool(_search(params.answer_re, head))
     if not (choice or survey or answer or complete_match):
         continues = previous_member is not None and len(before_words) <= CONTINUATION_WORDS
@@ -468,7 +477,7 @@ def _member(params: Params, prose: str, sentence: Sentence, mention: PercentMent
     return Member(
         mention, choice, complete_match.group() if complete_match else None, answer, _whole(after, params), tags,
         survey_only=survey and not (choice or answer), paired=bool(previous_member and _PAIRED.match(before)),
-        after_break=bool(CLAUSE_BREAK.search(before)),
+        after_break=break_end is not None,
         opens_clause=after_semicolon is not None and bool(_search(params.opener_re, after_semicolon.lstrip())),
     )  # fmt: skip
 
