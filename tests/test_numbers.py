@@ -219,3 +219,20 @@ def test_the_anchor_scanner_agrees_on_random_strings_of_number_parts() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(parts) + rng.choice(["", " ", "-"]) for _ in range(rng.randint(1, 12)))
         assert _scanner_spans(text, 0, len(text)) == _finditer_spans(text, 0, len(text)), text
+
+
+def test_the_stdlib_twin_of_the_number_pattern_agrees_on_ascii_text() -> None:
+    # ASCII articles are matched with a stdlib-re copy of the pattern (cheaper per call); on ASCII text
+    # both engines must give the same match and groups at every position, control characters included.
+    parts = [
+        "a", "One", "TWO", "hundred", "half", "thirds", "million", "bn", "m", "M", "$", "US$", "usd", "minus", "-", ".",
+        ",", "5", "3/8", "1,000", "0.5", "7-3/8", " ", "\n", "\t", "\x0b", "\x1c", "_", "%", "pct", "per cent",
+        "percentage points", "of", "the", "to", "x", "twenty", "-one", ":", "10:30", "degrees C", "sq ft", "dlrs",
+        "pounds sterling", "45,5", "21st", "a dozen", "a half of", "km/h",
+    ]  # fmt: skip
+    rng = random.Random(7)
+    for _ in range(600):
+        text = "".join(rng.choice(parts) + rng.choice(["", " ", "-"]) for _ in range(rng.randint(1, 10)))
+        for position in range(len(text)):
+            full, twin = numbers_module._NUMBER.match(text, position), numbers_module._NUMBER_ASCII.match(text, position)
+            assert (full and (full.span(), full.groups())) == (twin and (twin.span(), twin.groups())), (text, position)
