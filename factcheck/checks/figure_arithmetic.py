@@ -384,7 +384,8 @@ def _changes(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> 
         if stated.unit != "percent" or not _plain(stated):
             continue
         # "rose 26 pct to 283 mln from 380 mln" / "rose 20% from 40 to 50"
-        two_after = i + 2 < len(numbers)
+        # Both orders need the text between the next two figures to end in "from", "to" (or their article).
+        two_after = i + 2 < len(numbers) and _may_end_with_from_or_to(_between(prose, numbers[i + 1], numbers[i + 2]))
         verb = _last_words(prose[max(0, stated.start - 40) : stated.start], 3) if two_after else ""
         if two_after and _direction(params, verb):
             first, second = numbers[i + 1], numbers[i + 2]
@@ -423,10 +424,14 @@ def _changes(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> 
 
 
 def _may_end_with_from_or_to(lead: str) -> bool:
-    """False only where neither _FROM_AT_END nor _TO_AT_END can match ``lead`` (their last word
-    ends the last run of non-space; no other character case-folds to their letters)."""
+    """False only where none of _FROM_AT_END, _TO_AT_END, _FROM and _TO can match ``lead``: each ends
+    in "from", "to", "a", "an", "record" or "new" and white space; that word ends the last run of
+    non-space, and no other character case-folds to their letters."""
     words = lead.rsplit(None, 1)
-    return bool(words) and words[-1].lower().endswith(("from", "to", "a", "an"))
+    return bool(words) and words[-1].lower().endswith(_FROM_TO_LAST_WORDS)
+
+
+_FROM_TO_LAST_WORDS = ("from", "to", "a", "an", "record", "new")
 
 
 def _last_words(text: str, count: int) -> str:
