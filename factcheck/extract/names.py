@@ -349,6 +349,8 @@ def names(document: Document) -> tuple[NameMention, ...]:
         return frequency >= ORDINARY_WORD_ZIPF
 
     mentions: list[NameMention] = []
+    # _make: positional, in field order (keyword arguments cost five times as much).
+    make = NameMention._make
     for block, tokens in blocks:
         in_heading = block.kind == "heading"
         kept = []
@@ -362,8 +364,37 @@ def names(document: Document) -> tuple[NameMention, ...]:
             kept.append(token)
         block_quoted = quotes.meet(block.start, block.end)
         for run in _runs(prose, kept):
-            # A one-word run is a capitalised word, never a particle.
-            foreign = len(run) > 1 and any(t.text in FOREIGN_PARTICLES for t in run)
+            if len(run) == 1:
+                # Most names are one word: that word is the whole name, and
+                # (runs end in a capitalised word) it is capitalised.
+                token = run[0]
+                word = token.text
+                start = token.start
+                if len(word) < 2 or prose.startswith("[", token.raw_end):
+                    continue
+                mentions.append(
+                    make(
+                        (
+                            word,  # surface
+                            start,
+                            token.end,
+                            word,  # full_name
+                            start,  # full_start
+                            token.end,  # full_end
+                            0,  # index
+                            None,  # previous
+                            None,  # following
+                            token.possessive,
+                            start in initial,  # sentence_initial
+                            in_heading or start in in_headline,  # headline
+                            block_quoted and quoted.contains(start),  # quoted
+                            False,  # foreign: no particle
+                            False,  # previous_is_word
+                        )
+                    )
+                )
+                continue
+            foreign = any(t.text in FOREIGN_PARTICLES for t in run)
             full_start, full_end = run[0].start, run[-1].end
             full_name = prose[full_start:full_end]
             last = len(run) - 1
@@ -372,9 +403,8 @@ def names(document: Document) -> tuple[NameMention, ...]:
                 if not token.capital or len(word) < 2 or prose.startswith("[", token.raw_end):
                     continue
                 previous = run[index - 1].text if index > 0 else None
-                # _make: positional, in field order (keyword arguments cost five times as much).
                 mentions.append(
-                    NameMention._make(
+                    make(
                         (
                             word,  # surface
                             token.start,
