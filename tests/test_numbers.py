@@ -189,6 +189,7 @@ _TRICKY = [
     "a$.5 and $.75", "½, 7½ and ²one", "٣ apples and 5 pears", "ſix and İ5 and İstanbul 7", "Kone and K5",
     "5-3/8, 24/7, 10:30, 3/4/2024", "one-half, A third of the, Two-thirds of all", "a million and one thousand",
     "COVID-19 and F-16 and A320", "1,000,000.5 and 1,2345 and 45,5%", "\u00a05\u00a0pct\u2009and\u3000minus\u30007",
+    "Prices rose 5% — to £7½, “about 3 million” – a ½ of… 10°C, 20 km² and ²one",  # symbols only: the ASCII twin
 ]
 
 

@@ -268,6 +268,7 @@ _PREFIX_LAST = frozenset("-−." + "".join(c[-1] + c[-1].upper() for c in CURREN
 # ... and what precedes its whitespace: a currency, "minus" ("ſ" folds to "s"), "a" (or more whitespace).
 _PREFIX_BEFORE_SPACE = _PREFIX_LAST | frozenset("sSſaA")
 _OTHER_DIGIT = regex.compile(r"[\d--[0-9]]", regex.V1)
+_NON_ASCII_WORD_OR_SPACE = regex.compile(r"[[\w\s]--[\x00-\x7f]]", regex.V1)
 
 
 def _number_matches(text: str, start: int, stop: int) -> Iterator[regex.Match[str] | re.Match[str]]:
@@ -278,6 +279,13 @@ def _number_matches(text: str, start: int, stop: int) -> Iterator[regex.Match[st
         match = _NUMBER_ASCII.match  # type: ignore[assignment]
         anchors = [m.start() for m in _ANCHOR_DIGITS.finditer(lowered, start, stop)]
         anchors += [m.start() for m in _ANCHOR_WORD.finditer(lowered, start, stop)]
+    elif len(lowered) == len(text) and not _NON_ASCII_WORD_OR_SPACE.search(text, max(0, start - 1), stop):
+        # Only non-ASCII punctuation and symbols (curly quotes, dashes, £, ½): to both engines they are
+        # neither letters, digits nor spaces, and none case-folds to ASCII, so the ASCII twin holds too.
+        match = _NUMBER_ASCII.match  # type: ignore[assignment]
+        anchors = [m.start() for m in _ANCHOR_DIGITS.finditer(lowered, start, stop)]
+        anchors += [m.start() for m in _ANCHOR_WORD.finditer(lowered, start, stop)]
+        anchors += [m.start() for m in _ANCHOR_FRACTION.finditer(lowered, start, stop)]
     else:
         if len(lowered) != len(text) or _OTHER_DIGIT.search(text, start, stop):
             yield from _NUMBER.finditer(text, start, stop)
