@@ -472,13 +472,15 @@ def _scan(pattern: regex.Pattern[str], text: str, starts: StartFinder) -> Iterat
             yield match
 
 
-def _find_all(folded: str, words: Iterable[str]) -> Iterator[int]:
+def _find_all(folded: str, words: Iterable[str]) -> list[int]:
     """Every offset of each (lower-case) word in ``folded``, inside other words too."""
+    found: list[int] = []
     for word in words:
         at = folded.find(word)
         while at >= 0:
-            yield at
+            found.append(at)
             at = folded.find(word, at + 1)
+    return found
 
 
 # A digit run that can begin a date: "2024-07-30", "31/10", "31.10.2014", or
@@ -488,25 +490,24 @@ _CORE_DIGITS = regex.compile(rf"(?i){_NOT_AFTER}\d{{1,4}}(?=[/.\-]\d|[snrt]|[\sâ
 _MONTH_PREFIXES = tuple(sorted({word[:3] for word in MONTHS}))
 
 
-def _core_starts(text: str, folded: str) -> Iterator[int]:
+def _core_starts(text: str, folded: str) -> list[int]:
     """Where a date can begin: a digit run as above, or a month word (a month-day date)."""
-    for match in _CORE_DIGITS.finditer(text):
-        yield match.start()
-    yield from _find_all(folded, _MONTH_PREFIXES)
+    return [match.start() for match in _CORE_DIGITS.finditer(text)] + _find_all(folded, _MONTH_PREFIXES)
 
 
-def _relative_starts(text: str, folded: str) -> Iterator[int]:
+def _relative_starts(text: str, folded: str) -> list[int]:
     """Where "today, Tuesday" or "last year (2023)" can begin.
 
     A relative day word begins its mention; "year" follows "last", "this"
     or "next" (four letters each) across white space.
     """
-    yield from _find_all(folded, ("today", "tonight", "yesterday", "tomorrow"))
+    starts = _find_all(folded, ("today", "tonight", "yesterday", "tomorrow"))
     for at in _find_all(folded, ("year",)):
         while at > 0 and text[at - 1].isspace():  # str.isspace accepts all the pattern's \s and more
             at -= 1
         if at >= 4:
-            yield at - 4
+            starts.append(at - 4)
+    return starts
 
 
 # A blank line: no date or range spans one (each run of white space inside a
