@@ -263,7 +263,7 @@ def _after_given_name(mention: NameMention) -> bool:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Spelling:
     """Every use of one spelling in the document, with the evidence around it."""
 
@@ -400,15 +400,25 @@ def _full_names(mentions: Iterable[NameMention]) -> dict[str, _Spelling]:
         text = mention.full_name
         if text.isupper():
             continue
-        whole = mention._replace(
-            surface=text,
-            start=mention.full_start,
-            end=mention.full_end,
-            index=0,
-            previous=None,
-            following=None,
-            possessive=False,
-            previous_is_word=False,
+        # The whole name as one mention (_make, in field order: _replace costs 2 us).
+        whole = NameMention._make(
+            (
+                text,  # surface
+                mention.full_start,
+                mention.full_end,
+                text,  # full_name
+                mention.full_start,
+                mention.full_end,
+                0,  # index
+                None,  # previous
+                None,  # following
+                False,  # possessive
+                mention.sentence_initial,
+                mention.headline,
+                mention.quoted,
+                mention.foreign,
+                False,  # previous_is_word
+            )
         )
         spelling = by_text.get(text)
         if spelling is None:
