@@ -422,3 +422,4 @@ def test_cost_grows_with_the_number_of_names_not_its_square(monkeypatch: pytest.
     findings(text, AUTOMATIC)
     assert len(distinct) > 5000
     assert calls < 5 * len(distinct)
+

@@ -533,8 +533,13 @@ class _Pair:
     suggestion: str
 
     @property
-    def rank(self) -> tuple[bool, int]:
-        return self.suggestion == self.canonical.surface, self.canonical.count
+    def rank(self) -> tuple[bool, int, int, str]:
+        """Whole-word match first, then the most used canonical spelling; on a
+        tie the one the article uses first, then by spelling, so the choice never
+        depends on the order candidates were found in (set order varies with the
+        process's hash seed: -j N must give -j 1's bytes)."""
+        first_use = min(mention.start for mention in self.canonical.mentions)
+        return self.suggestion == self.canonical.surface, self.canonical.count, -first_use, self.canonical.surface
 
 
 def _canonical_first(a: _Spelling, b: _Spelling, params: Params) -> tuple[_Spelling, _Spelling]:
