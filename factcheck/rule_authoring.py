@@ -38,8 +38,7 @@ from factcheck.params import did_you_mean
 from factcheck.report import RenderOptions, printable
 from factcheck.report.rich import make_console
 from factcheck.rules import Rule, RuleSet, load_rules, rule_files
-from factcheck.ruletest import Outcome, run_example, run_fixture
-from factcheck.ruletest import annotations as fixture_annotations
+from factcheck.ruletest import Outcome, fixture_annotations, run_example, run_fixture
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "rule_templates"
 RULE_SUFFIXES = (".yaml", ".yml")

@@ -65,7 +65,7 @@ def run_rule_examples(rules: Iterable[Rule]) -> list[Outcome]:
     return [run_example(rule, example, i) for rule in rules for i, example in enumerate(rule.examples)]
 
 
-def annotations(text: str) -> dict[str, dict[int, set[str]]]:
+def fixture_annotations(text: str) -> dict[str, dict[int, set[str]]]:
     """``{tag: {line: {rule ids}}}`` from ``<!-- expect: id, id -->`` comments."""
     found: dict[str, dict[int, set[str]]] = {"expect": {}, "todo-expect": {}, "todo-ok": {}}
     for line_no, line in enumerate(text.splitlines(), start=1):
@@ -83,7 +83,7 @@ def run_fixture(path: Path, rules: RuleSet, display: str | None = None) -> Outco
     """
     text = path.read_text(encoding="utf-8")
     outcome = Outcome(display or str(path))
-    marks = annotations(text)
+    marks = fixture_annotations(text)
     known = set(rules.ids) | {r.kind for r in rules}
     for tag, lines in marks.items():
         for line, ids in lines.items():

@@ -322,10 +322,10 @@ def _core_mention(match: regex.Match[str]) -> DateMention | None:
     """The date a core match states, or None when it is not really a date."""
     span = match.span()
     if match["iso"]:
-        year = int(match["iy"])
-        if not FIRST_GREGORIAN_YEAR <= year <= LAST_YEAR:
+        iso_year = int(match["iy"])
+        if not FIRST_GREGORIAN_YEAR <= iso_year <= LAST_YEAR:
             return None
-        return DateMention(span, span, "iso", year, int(match["im"]), int(match["id"]))
+        return DateMention(span, span, "iso", iso_year, int(match["im"]), int(match["id"]))
     if match["num"]:
         first, second = int(match["na"]), int(match["nb"])
         year = int(match["ny"]) if match["ny"] else None

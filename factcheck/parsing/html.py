@@ -44,7 +44,7 @@ class _Walker(HTMLParser):
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         """``<![…`` that is not ``<![CDATA[`` or a conditional comment (``<![alt](a.png)``
         typed into HTML): Python's parser raises AssertionError there; browsers read
         a bogus comment up to the next ``>``, and so do we, instead of crashing."""

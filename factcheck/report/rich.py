@@ -97,12 +97,12 @@ def render(report: Report, stream: TextIO, options: RenderOptions) -> None:
         console.print(table)
     files = "file" if summary["files"] == 1 else "files"
     if summary["findings"]:
-        line = Text(f"{summary['findings']} finding{'s' if summary['findings'] != 1 else ''} in {summary['files']} {files}: ")
-        line.append(f"{summary['error']} error", SEVERITY_STYLE[Severity.ERROR])
-        line.append(", ")
-        line.append(f"{summary['warning']} warning", SEVERITY_STYLE[Severity.WARNING])
-        line.append(", ")
-        line.append(f"{summary['info']} info", SEVERITY_STYLE[Severity.INFO])
+        closing = Text(f"{summary['findings']} finding{'s' if summary['findings'] != 1 else ''} in {summary['files']} {files}: ")
+        closing.append(f"{summary['error']} error", SEVERITY_STYLE[Severity.ERROR])
+        closing.append(", ")
+        closing.append(f"{summary['warning']} warning", SEVERITY_STYLE[Severity.WARNING])
+        closing.append(", ")
+        closing.append(f"{summary['info']} info", SEVERITY_STYLE[Severity.INFO])
     else:
-        line = Text(f"No findings in {summary['files']} {files}.", "green")
-    console.print(line)
+        closing = Text(f"No findings in {summary['files']} {files}.", "green")
+    console.print(closing)
