@@ -237,3 +237,15 @@ def test_the_stdlib_twin_of_the_number_pattern_agrees_on_ascii_text() -> None:
         for position in range(len(text)):
             full, twin = numbers_module._NUMBER.match(text, position), numbers_module._NUMBER_ASCII.match(text, position)
             assert (full and (full.span(), full.groups())) == (twin and (twin.span(), twin.groups())), (text, position)
+
+
+def test_digits_newer_than_pythons_unicode_tables_are_skipped_not_a_crash() -> None:
+    # The regex module reads Kawi digits (Unicode 15) as \d; Python 3.11's float() cannot
+    # (3.12's can, and then reads them): either way no crash, and other figures are read.
+    kawi = "\U00011f50\U00011f51"
+    found = [(m.text, m.value) for m in parse_numbers(f"{kawi} and 12 and {kawi}½ and ٣٤ percent")]
+    assert ("12", 12.0) in found and ("٣٤ percent", 34.0) in found
+    try:
+        float(kawi)
+    except ValueError:
+        assert found == [("12", 12.0), ("٣٤ percent", 34.0)]

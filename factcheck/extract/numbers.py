@@ -546,13 +546,21 @@ def _atom(match: regex.Match[str] | re.Match[str], text: str) -> NumberMention |
         return None
     multiplier = scale_multiplier(scale_word) if scale_word else 1.0
     if vulgar:
-        value, precision = _vulgar_value(vulgar)
+        try:
+            value, precision = _vulgar_value(vulgar)
+        except ValueError:
+            return None  # whole part in digits this Python cannot read (see below)
         precision *= multiplier
         decimals = _decimals_of(value)
         form: Form = "digits"
     elif digits:
         written = digits.replace(",", ".") if "," in digits and _DECIMAL_COMMA.fullmatch(digits) else digits.replace(",", "")
-        value = float(written)
+        try:
+            value = float(written)
+        except ValueError:
+            # The regex module's \d knows newer Unicode digits (Kawi's, say) than
+            # this Python's float(): such a figure has no value we can check.
+            return None
         decimals = len(written.split(".")[1]) if "." in written else 0
         precision = 10.0**-decimals * multiplier
         form = "digits"
