@@ -272,3 +272,21 @@ def test_bad_params_name_the_line(params: str, error: str) -> None:
     with pytest.raises(ConfigError) as caught:
         parse_rule(raw, "r.yaml")
     assert error in str(caught.value) and "r.yaml:5" in str(caught.value)
+
+
+def test_html_fragment_matches_an_id_as_written_or_percent_decoded(link_rules: RuleSet) -> None:
+    text = (
+        '<h2 id="impl-From%3CT%3E">impl</h2><h2 id="two words">x</h2>'
+        '<p><a href="#impl-From%3CT%3E">a</a> <a href="#two%20words">b</a> <a href="#nowhere">c</a></p>'
+    )
+    assert findings(link_rules, text, "a.html", rule_id="dangling-anchor") == [(1, '<a href="#nowhere">c</a>')]
+
+
+def test_html_page_controls_are_not_unfinished_links(link_rules: RuleSet) -> None:
+    text = (
+        '<h2><a href="#">Ferry timetable</a></h2>'  # a page title linking to the page's top
+        '<a class="toggle"><span>❱</span></a><a href="#" class="tooltip">ⓘ</a>'  # icon controls with no words
+        '<svg><a xlink:href="#route">route</a></svg><p id="route">Route</p>'  # SVG's own href attribute
+        '<p>The <a href="#">board</a> and <a>minutes</a>.</p>'  # drafted links: still flagged
+    )
+    assert findings(link_rules, text, "a.html") == [(1, '<a href="#">board</a>'), (1, "<a>minutes</a>")]

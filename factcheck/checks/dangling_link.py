@@ -57,6 +57,7 @@ import regex
 from factcheck.extract.links import UndefinedReference, undefined_references
 from factcheck.extract.quotes import quotations
 from factcheck.params import ParamError
+from factcheck.parsing.ranges import SpanSet
 
 if TYPE_CHECKING:
     from factcheck.document import Document, Link
@@ -81,6 +82,9 @@ _NAMED_ANCHOR = regex.compile(r"(?i)\s(?:name|id)\s*=")
 # <a href="#" onclick=…>, role="button", data-toggle=…: a scripted control, not a drafted link.
 _SCRIPTED_ANCHOR = regex.compile(r"(?i)\s(?:on[a-z]+|role|data-[\w-]+)\s*=")
 _TASK_BOX_PREFIX = regex.compile(r"^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]+$")
+# An <a> (without href, or to "#") whose text has no letter or digit ("❱", "ⓘ") is a page control.
+_WORDS = regex.compile(r"[\p{L}\p{N}]")
+_TAG = regex.compile(r"<[^>]*>")
 # The HTML standard scrolls to the top for "#top" even with no such id.
 _ALWAYS_PRESENT_ANCHORS = frozenset({"top"})
 # A repeated heading's anchor: GitHub writes "-1", other generators "_1".
@@ -168,14 +172,22 @@ def _target_problem(link: Link, params: Params) -> str | None:
     return None
 
 
+def _has_words(link: Link) -> bool:
+    """Whether an HTML anchor's visible text (tags removed) has a letter or digit."""
+    return bool(_WORDS.search(_TAG.sub("", link.text)))
+
+
 def _anchor_problem(link: Link, document: Document, anchors: frozenset[str]) -> str | None:
     if document.format == "text" or link.target is None:
         return None
     target = link.target.strip()
     if not target.startswith("#") or len(target) < 2:
         return None
+    # Browsers look for the fragment as written and percent-decoded: generators
+    # write ids both ways (rustdoc's id="impl-From%3CT%3E" is reached by #impl-From%3CT%3E).
+    written = target[1:].casefold().removeprefix("user-content-")
     fragment = urllib.parse.unquote(target[1:]).casefold().removeprefix("user-content-")
-    if fragment in anchors or fragment in _ALWAYS_PRESENT_ANCHORS:
+    if {written, fragment} & anchors or fragment in _ALWAYS_PRESENT_ANCHORS:
         return None
     if _REPEAT_SUFFIX.search(fragment) and _REPEAT_SUFFIX.sub("", fragment) in anchors:
         return None
@@ -232,6 +244,7 @@ def check(document: Document, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
     find = params.find
     anchors = frozenset(a.casefold() for a in document.headings_anchors)
+    headings = SpanSet(tuple((b.start, b.end) for b in document.blocks if b.kind == "heading"))
     for link in document.links:
         if link.kind in ("autolink", "footnote"):
             continue
@@ -241,8 +254,16 @@ def check(document: Document, rule: Rule) -> Iterator[Finding]:
         if link.kind == "html" and _SCRIPTED_ANCHOR.search(document.text[link.start : link.text_start]):
             continue
         if link.kind == "html" and link.target is None:
-            if "anchor-without-href" in find and not _NAMED_ANCHOR.search(document.text[link.start : link.text_start]):
+            if (
+                "anchor-without-href" in find
+                and not _NAMED_ANCHOR.search(document.text[link.start : link.text_start])
+                and _has_words(link)
+            ):
                 problem = "the <a> tag has no href"
+        elif link.kind == "html" and (link.target or "").strip() == "#" and (
+            headings.contains(link.text_start) or not _has_words(link)
+        ):
+            continue  # <h2><a href="#">Title</a></h2> links a page to its top; <a href="#">ⓘ</a> is a control
         elif "placeholder-target" in find and (problem := _target_problem(link, params)):
             placeholder = link.target.strip() if link.target else ""
         elif "placeholder-text" in find and text_key(link.text) in params.texts:

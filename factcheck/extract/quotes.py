@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
+
+from factcheck.parsing.ranges import SpanSet
 
 if TYPE_CHECKING:
     from factcheck.document import Document
@@ -14,15 +14,8 @@ if TYPE_CHECKING:
 _QUOTE_MARK = regex.compile(r"[\"“”«»]")
 
 
-@dataclass(frozen=True)
-class Quotations:
-    """Sorted, non-overlapping (start, end) spans, quote marks included."""
-
-    spans: tuple[tuple[int, int], ...]
-
-    def contains(self, offset: int) -> bool:
-        index = bisect.bisect_right(self.spans, (offset, float("inf"))) - 1
-        return index >= 0 and self.spans[index][0] <= offset < self.spans[index][1]
+class Quotations(SpanSet):
+    """Quoted passages, quote marks included."""
 
 
 def quotations(document: Document) -> Quotations:

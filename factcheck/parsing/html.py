@@ -19,6 +19,14 @@ _HEADINGS = frozenset("h1 h2 h3 h4 h5 h6 title".split())
 _SKIP = frozenset("script style template noscript svg math code pre".split())
 
 
+def _href(attributes: dict[str, str | None]) -> str | None:
+    """An anchor's target: ``href``, or SVG's ``xlink:href``; None when it has neither."""
+    for name in ("href", "xlink:href"):
+        if name in attributes:
+            return attributes[name] or ""
+    return None
+
+
 class _Walker(HTMLParser):
     def __init__(self, text: str, base: int) -> None:
         super().__init__(convert_charrefs=False)
@@ -65,7 +73,7 @@ class _Walker(HTMLParser):
         if tag in _SKIP:
             self._skip_depth += 1
         if tag == "a":
-            self._open_links.append((start, end, values.get("href") if "href" in values else None))
+            self._open_links.append((start, end, _href(values)))
         elif tag == "table":
             self._table += 1
             self._row = -1
@@ -83,7 +91,7 @@ class _Walker(HTMLParser):
         if tag == "a":
             start = self._here()
             end = start + len(self.get_starttag_text() or "")
-            href = values.get("href") if "href" in values else None
+            href = _href(values)
             self.links.append(self._make_link(start, end, end, end, href))
 
     def handle_endtag(self, tag: str) -> None:

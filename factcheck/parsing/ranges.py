@@ -6,7 +6,9 @@ else, so any regex run over prose reports offsets valid in the original text.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import regex
 
@@ -72,3 +74,14 @@ def bare_urls(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]
         for match in BARE_URL.finditer(text, start, end):
             found.append(match.span())
     return found
+
+
+@dataclass(frozen=True)
+class SpanSet:
+    """Sorted, non-overlapping (start, end) spans with an O(log n) membership test."""
+
+    spans: tuple[tuple[int, int], ...]
+
+    def contains(self, offset: int) -> bool:
+        index = bisect.bisect_right(self.spans, (offset, float("inf"))) - 1
+        return index >= 0 and self.spans[index][0] <= offset < self.spans[index][1]
