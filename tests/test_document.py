@@ -130,3 +130,11 @@ def test_seed_article_parses(seed_file) -> None:
     placeholders = [link for link in d.links if link.target == "#"]
     assert [d.position(link.start)[0] for link in placeholders] == [11, 23]
     assert "[Russian-Venezuelan relations]" in d.prose
+
+
+def test_html_blocks_never_overlap_so_checks_read_each_word_once() -> None:
+    h = doc("<div><div>Intro text <p>Body here</p> more <div><p>Deep</p></div></div></div><h2>Title</h2>", path="a.html")
+    assert [(b.kind, h.text[b.start : b.end]) for b in h.blocks] == [
+        ("paragraph", "Intro text"), ("paragraph", "Body here"), ("paragraph", "more"), ("paragraph", "Deep"), ("heading", "Title"),
+    ]  # fmt: skip
+    assert all(a.end <= b.start for a, b in zip(h.blocks, h.blocks[1:]))

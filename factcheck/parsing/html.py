@@ -7,6 +7,7 @@ so offsets stay exact; entity references are left as written.
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from typing import Any
 
 from factcheck.document import Block, Link
 from factcheck.parsing import Parsed
@@ -150,17 +151,55 @@ def parse_html(text: str) -> Parsed:
     walker = _walk(text)
     prose_ranges = merge(walker.prose)
     prose_ranges = subtract(prose_ranges, merge(bare_urls(text, prose_ranges)))
-    blocks = sorted(walker.blocks, key=lambda b: (b.start, b.end))
+    prose = build_prose(text, prose_ranges)
+    blocks = _innermost(walker.blocks, prose)
     if not blocks:
         blocks = [Block("paragraph", s, e) for s, e in _paragraphs(text, prose_ranges)]
     return Parsed(
-        prose=build_prose(text, prose_ranges),
+        prose=prose,
         blocks=tuple(blocks),
         links=tuple(sorted(walker.links, key=lambda link: (link.start, link.end))),
         definitions=(),
         heading_anchors=frozenset(walker.ids),
         front_matter={},
     )
+
+
+def _innermost(blocks: list[Block], prose: str) -> list[Block]:
+    """Non-overlapping blocks: text belongs to the innermost block element around it.
+
+    ``<div>Intro <p>Body</p> more</div>`` gives "Intro", "Body" and "more" as
+    three blocks, never the div's text again around the paragraph: every check
+    that walks blocks would otherwise read the same words twice or more.
+    Elements nest, so one sweep with a stack assigns each stretch of text.
+    """
+    unique: dict[tuple[int, int], Block] = {}
+    for block in blocks:  # in closing order: of equal spans, the innermost closed first
+        unique.setdefault((block.start, block.end), block)
+    ordered = sorted(unique.values(), key=lambda b: (b.start, -b.end))
+    found: list[Block] = []
+
+    def emit(block: Block, start: int, end: int) -> None:
+        segment = prose[start:end]
+        stripped = segment.strip()
+        if stripped:
+            first = start + (len(segment) - len(segment.lstrip()))
+            found.append(Block(block.kind, first, first + len(stripped), block.table, block.containers))
+
+    stack: list[list[Any]] = []  # [block, cursor]
+    for block in ordered:
+        while stack and stack[-1][0].end <= block.start:
+            parent, cursor = stack.pop()
+            emit(parent, cursor, parent.end)
+        if stack:
+            parent_entry = stack[-1]
+            emit(parent_entry[0], parent_entry[1], block.start)
+            parent_entry[1] = max(parent_entry[1], block.end)
+        stack.append([block, block.start])
+    while stack:
+        parent, cursor = stack.pop()
+        emit(parent, cursor, parent.end)
+    return sorted(found, key=lambda b: (b.start, b.end))
 
 
 def _paragraphs(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
