@@ -423,3 +423,12 @@ def test_cost_grows_with_the_number_of_names_not_its_square(monkeypatch: pytest.
     assert len(distinct) > 5000
     assert calls < 5 * len(distinct)
 
+
+
+def test_camel_case_code_names_one_letter_apart_are_different_things() -> None:
+    text = (
+        "The BitOrAssign trait, the BitOrAssign docs and BitOrAssign again; BitXorAssign is new. "
+        "NonZeroUsize and NonZeroUsize beside NonZeroIsize.\n\n"
+        "Mr McAlpine spoke. McAlpine and McAlpine again; then MacAlpine."
+    )
+    assert [f.match for f in findings(text)] == ["MacAlpine"]  # surname prefixes are still names

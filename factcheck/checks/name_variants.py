@@ -97,6 +97,18 @@ TITLES = frozenset(
     .split()
 )
 _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
+# A capital after a small letter inside a word, once a surname prefix is set
+# aside (McAlpine, MacArthur, DeVos, LeBron, O'Neill): CamelCase, which in
+# prose is a product or code name (BitXorAssign, NonZeroUsize), where one
+# letter apart names another thing, not a slip.
+_SURNAME_PREFIX = regex.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Del|La|Le|Van|Von|St|O['’])(?=\p{Lu})")
+_INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
+
+
+def _code_identifier(surface: str) -> bool:
+    """Whether every word of a spelling is CamelCase with an inner capital."""
+    words = surface.split()
+    return bool(words) and all(_INNER_CAPITAL.search(_SURNAME_PREFIX.sub("", word)) for word in words)
 # "NEvada", "INc": the shift key held one letter too long.
 _SHIFT_SLIP = regex.compile(r"\p{Lu}{2}\p{Ll}")
 # "The", "New", "Of": words this common before a name are not first names.
@@ -742,6 +754,8 @@ def _variants(spellings: list[_Spelling], params: Params) -> dict[str, _Pair]:
             or same_word_other_ending(canonical.folded, variant.folded)
             or (_different_words(canonical, variant, params) and not _same_context(canonical, variant))
             or _different_people(canonical, variant, params)
+            or _code_identifier(canonical.surface)
+            or _code_identifier(variant.surface)
         ):
             continue
         # Prefer a whole-word match ("Japansese"/"Japanese") to a stem match
