@@ -7,8 +7,9 @@ picks the claim type, one rule each:
 
 * ``percent-change``: "rose from 40 to 50, a 20% increase" (25%); wire copy's
   "rose 26 pct to 283 mln from 380 mln" and "fell 1.1 billion dlrs, or 0.3
-  pct, to 369.4 billion" (the old figure implied); "doubled/tripled/halved
-  from 30 to 55";
+  pct, to 369.4 billion" (the old figure implied); the new figure first,
+  "carried 300, up from 200, a 40% increase" and "handled 1.2 million, up 20%
+  from 1 million"; "doubled/tripled/halved from 30 to 55";
 * ``difference``: "won 51.2% to 44.2%, a margin of 9 points" (7.0);
 * ``parts-total``: "the 120 victims included 50 women, 40 men and 20
   children" (110); parts above the total always, parts below it only when the
@@ -174,6 +175,7 @@ class Params:
     down_re: Any = field(init=False, repr=False, compare=False)
     noun_re: Any = field(init=False, repr=False, compare=False)
     stated_link_re: Any = field(init=False, repr=False, compare=False)
+    noun_of_re: Any = field(init=False, repr=False, compare=False)
     multiple_re: Any = field(init=False, repr=False, compare=False)
     margin_before_re: Any = field(init=False, repr=False, compare=False)
     margin_after_re: Any = field(init=False, repr=False, compare=False)
@@ -218,6 +220,8 @@ class Params:
         set_(self, "noun_re", compile_lexicon(self.change_nouns, "change_nouns", r"^\s*(?:-|\s)?{}(?![\w])", when_empty="never-match"))
         set_(self, "stated_link_re", compile_lexicon(
             self.change_nouns, "change_nouns", "^" + _NOUN + r"\s*,?\s*(?:or|an?|up|down|by|(?:an?\s+)?{}\s+of)\s+$", when_empty="never-match"))
+        set_(self, "noun_of_re", compile_lexicon(
+            self.change_nouns, "change_nouns", r"(?<![\w]){}\s+of\s+$", when_empty="never-match"))
         multiples = {"en": tuple(regex.escape(w) for w in self.multiples)} if self.multiples else {}
         set_(self, "multiple_re", compile_lexicon(multiples, "multiples", r"(?<![\w])(?P<word>{})(?![\w])", when_empty="never-match"))
         set_(self, "margin_before_re", compile_lexicon(self.margin_words, "margin_words", r"(?<![\w]){}\s+of\s+$", when_empty="never-match"))
@@ -337,6 +341,7 @@ _TO_AT_END = regex.compile(r"(?<![\w])to\s+$", regex.I)
 _OWN_BASE_AFTER = regex.compile(
     r"(?i)^\s*(?:on|from|over|compared|against|than|versus|vs|year-on-year|y/y|yoy)\b"
 )
+_DATED_BASE = regex.compile(r"(?i)\s*(?:on|over|from|since|compared\s+(?:with|to)|against|than)\s+(?:the\s+)?\d")
 _SHARE_AFTER = regex.compile(r"(?i)^\s*(?:of|share)\b")
 _ARTICLE_AT_END = regex.compile(r"(?<![\w])an?\s+$", regex.I)
 _FROM = regex.compile(rf"^{_NOUN}\s*,?\s*from\s+(?:a\s+|an\s+)?$", regex.I)
@@ -414,13 +419,89 @@ def _changes(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> 
                 continue  # "from 40 to 50, a 20% share" is not a change
             if _SHARE_AFTER.match(after):
                 continue  # "from 40 to 50, or 20% of members"
-            if _OWN_BASE_AFTER.match(after):
+            if _OWN_BASE_AFTER.match(after) or _other_base(params, after):
                 continue  # "to 50 from 40 last quarter, up 20% on a year earlier": another comparison
             direction = _direction(params, link + " " + _first_words(after, 2))
             if _FROM_AT_END.search(lead) and _TO.match(middle):
                 yield Change(first, second, stated, direction, (first.start, stated.end))
             elif _TO_AT_END.search(lead) and _FROM.match(middle):
                 yield Change(second, first, stated, direction, (first.start, stated.end))
+
+
+# The new figure first, its base after a direction word: "carried 300 passengers, up from 200, a 40% increase"
+# and "handled 1.2 million containers, up 20% from 1 million". The comma makes the comparison an
+# apposition of the new figure; the word before "from" must be one of the rule's direction words.
+_NEW_THEN_FROM = regex.compile(rf"^{_NOUN}\s*,\s*(?P<verb>\p{{L}}+)\s+from\s+(?:a\s+|an\s+)?$", regex.I)
+_NEW_THEN_STATED = regex.compile(rf"^{_NOUN}\s*,\s*(?P<verb>\p{{L}}+)\s+(?:by\s+)?$", regex.I)
+_FROM_ONLY = regex.compile(r"^\s*from\s+(?:a\s+|an\s+)?$", regex.I)
+
+
+def _new_first_changes(params: Params, prose: str, numbers: tuple[NumberMention, ...]) -> Iterator[Change]:
+    """Stated changes whose new figure comes first and the old one after "up from"/"down from".
+
+    Only the apposition itself pairs figures: a comma, a direction word, "from". Both figures
+    must be written in the same unit and currency (no elision in this order: "6.2 billion dlrs,
+    or 7.92 pct of assets, up from 5.3 billion dlrs" puts a share next to an amount). The old
+    figure must not open a "from ... to" range of its own ("up 20% from 1 million to 1.3
+    million" states the new figure again). A change stated after the old figure must be named
+    (", a 40% increase", ", an increase of 40%"): a bare ", or 7.07 pct" after it is as often
+    the old figure's own share.
+    """
+    for i, stated in enumerate(numbers):
+        if stated.unit != "percent" or not _plain(stated):
+            continue
+        # "1.2 million containers, up 20% from 1 million"
+        if 1 <= i < len(numbers) - 1 and "from" in _between(prose, stated, numbers[i + 1]).lower():
+            new, old = numbers[i - 1], numbers[i + 1]
+            link = _NEW_THEN_STATED.match(_bare(_between(prose, new, stated), stated))
+            if (
+                link and _FROM_ONLY.match(_between(prose, stated, old)) and not _CLAUSE_BREAK.search(link.group())
+                and _written_alike(old, new) and not _opens_range(prose, numbers, i + 1)
+            ):  # fmt: skip
+                direction = _direction(params, link.group("verb"))
+                if direction:
+                    yield Change(old, new, stated, direction, (new.start, old.end))
+                    continue
+        # "300 passengers a crossing, up from 200, a 40% increase"
+        if i >= 2 and "from" in _between(prose, numbers[i - 2], numbers[i - 1]).lower():
+            new, old = numbers[i - 2], numbers[i - 1]
+            middle = _NEW_THEN_FROM.match(_between(prose, new, old))
+            if not middle or _CLAUSE_BREAK.search(middle.group()) or not _written_alike(old, new):
+                continue
+            if _opens_range(prose, numbers, i - 1):
+                continue
+            verb_direction = _direction(params, middle.group("verb"))
+            link = _between(prose, old, stated)
+            after = prose[stated.end : stated.end + 30]
+            if not verb_direction or not params.stated_link_re.match(link) or _CLAUSE_BREAK.search(link):
+                continue
+            if not (params.noun_re.match(after) or params.noun_of_re.search(link)):
+                continue  # "up from 200, a 40% share", "up from 5.3 bln, or 7.07 pct, a year earlier"
+            if _SHARE_AFTER.match(after) or _OWN_BASE_AFTER.match(after) or _other_base(params, after):
+                continue  # "up from 200, or 40% of the fleet", "up from 200, a 40% rise on 2015"
+            if _direction(params, middle.group("verb") + " " + link + " " + _first_words(after, 2)) != verb_direction:
+                continue  # "down from 200, a 40% increase": the words disagree on which way it went
+            yield Change(old, new, stated, verb_direction, (new.start, stated.end))
+
+
+def _other_base(params: Params, after: str) -> bool:
+    """Whether the named change gives a dated base of its own: "a 40% rise on 2015", "an 8% gain over 2019".
+
+    Only a figure or year after "on"/"over"/...: "a 20% increase on the first estimate" names the
+    old figure itself and is still one claim.
+    """
+    noun = params.noun_re.match(after)
+    return bool(noun and _DATED_BASE.match(after, noun.end()))
+
+
+def _written_alike(a: NumberMention, b: NumberMention) -> bool:
+    """The same unit and currency written on both figures (both may have none)."""
+    return a.unit == b.unit and a.currency == b.currency
+
+
+def _opens_range(prose: str, numbers: tuple[NumberMention, ...], index: int) -> bool:
+    """Whether ``numbers[index]`` is followed by "to" and another figure: "from 1 million to 1.3 million"."""
+    return index + 1 < len(numbers) and bool(_TO.match(_between(prose, numbers[index], numbers[index + 1])))
 
 
 def _may_end_with_from_or_to(lead: str) -> bool:
@@ -541,7 +622,9 @@ def _percent_change(document: Document, rule: Rule, params: Params, found: Sente
     prose = document.prose
     numbers = found.numbers
     seen: set[tuple[int, int]] = set()
-    claims: list[Change | Multiple] = [*_changes(params, prose, numbers), *_multiples(params, prose, numbers)]
+    claims: list[Change | Multiple] = [
+        *_changes(params, prose, numbers), *_new_first_changes(params, prose, numbers), *_multiples(params, prose, numbers)
+    ]
     for change in claims:
         old, new = change.old, change.new
         if not (_plain(old) and _plain(new) and same_quantity(old, new)) or change.span in seen:
