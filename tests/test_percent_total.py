@@ -348,3 +348,19 @@ def test_sentences_keep_abbreviations_and_join_a_paragraph_that_stops_mid_senten
     assert texts("It showed him as\n\ntaking home 61.2%.\n\nA note (see above).\n\nlower case start.\n") == [
         "It showed him as\n\ntaking home 61.2%.", "A note (see above).", "lower case start.",
     ]  # fmt: skip
+
+
+def test_a_sentence_of_two_answers_after_a_subgroup_breakdown_is_its_own_whole() -> None:
+    # "among those 65 and older, 44%" ends a breakdown by subgroup; the next
+    # sentence's two answers are another subgroup's result, not the rest of it.
+    text = (
+        "Among voters under 30, 71% backed it; among those 65 and older, 44% did. "
+        "Independents split 50% in favor, 47% against.\n"
+    )
+    assert findings(text) == []
+
+
+def test_a_share_carried_over_after_a_subgroup_breakdown_still_joins() -> None:
+    text = "Among men, 61% backed Smith; among women, 58% backed Jones. Lee took 50%.\n"
+    (finding,) = findings(text)
+    assert "58% + 50%" in finding.message

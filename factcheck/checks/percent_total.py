@@ -522,14 +522,17 @@ def _starts_new_group(params: Params, sentence: Sentence, periods: set[str], gro
     return not periods <= group.periods
 
 
-def _both_whole_sets(last: Group, group: Group) -> bool:
+def _both_whole_sets(last: Group, group: Group, last_sentence_shares: int) -> bool:
     """Two sentences that each state two or more shares state two results.
 
     "A won 51% to B's 44%. In the river ward C won 49% to D's 42%." is a
     second contest even when no opener says so; a share carried over one at a
-    time ("A took 51%. B took 44%.") still joins.
+    time ("A took 51%. B took 44%.") still joins. The previous sentence counts
+    by all its shares, not only its last group's: "among under-30s, 71% backed
+    it; among those over 65, 44% did. Independents split 50% in favor, 47%
+    against." is a breakdown by subgroup followed by one more subgroup.
     """
-    return len(last.members) >= 2 and len(group.members) >= 2
+    return len(group.members) >= 2 and (len(last.members) >= 2 or last_sentence_shares >= 2)
 
 
 def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Group]:
@@ -540,6 +543,7 @@ def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Gr
         if mention.sentence >= 0 and mention.start not in skip:
             by_sentence.setdefault(mention.sentence, []).append(mention)
     groups: list[Group] = []
+    last_sentence_shares = 0  # shares (in all its groups) of the sentence that made groups[-1]
     for index in sorted(by_sentence):
         sentence = found[index]
         sentence_groups = _sentence_groups(params, prose, sentence, index, by_sentence[index])
@@ -553,7 +557,7 @@ def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Gr
                 and found[index - 1].block == sentence.block
                 and not last.splits(group.members[0])
                 and not _starts_new_group(params, sentence, periods, last)
-                and not _both_whole_sets(last, group)
+                and not _both_whole_sets(last, group, last_sentence_shares)
             )
             if joins and last is not None:
                 for member in group.members:
@@ -563,6 +567,8 @@ def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Gr
             else:
                 group.periods = set(periods)
                 groups.append(group)
+        if sentence_groups:
+            last_sentence_shares = sum(len(group.members) for group in sentence_groups)
     return groups
 
 
