@@ -432,3 +432,22 @@ def test_camel_case_code_names_one_letter_apart_are_different_things() -> None:
         "Mr McAlpine spoke. McAlpine and McAlpine again; then MacAlpine."
     )
     assert [f.match for f in findings(text)] == ["MacAlpine"]  # surname prefixes are still names
+
+
+def test_mc_and_mac_before_different_first_names_are_two_families() -> None:
+    # Mc and Mac are one prefix written two ways, and each family keeps its own:
+    # both forms are real surnames even when the word list knows only one.
+    text = (
+        "The governor's race went to a newcomer, and state Sen. Tom McAllister conceded late. "
+        "In the Senate race, the incumbent, Dana MacAllister, led. McAllister thanked his volunteers.\n\n"
+        "A sister, Nora MacDonagh, survives her; a brother, Peadar McDonagh, died in 2003.\n"
+    )
+    assert findings(text, AUTOMATIC) == []
+
+
+def test_mc_and_mac_for_one_person_is_still_a_slip() -> None:
+    text = (
+        "The governor's race went to a newcomer, and state Sen. Tom McAllister conceded late. "
+        "McAllister thanked his volunteers. MacAllister said he would run again.\n"
+    )
+    assert [f.match for f in findings(text, AUTOMATIC)] == ["MacAllister"]

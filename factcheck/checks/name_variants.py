@@ -634,6 +634,19 @@ def _same_context(a: _Spelling, b: _Spelling) -> bool:
     return any(m.previous and len(m.previous) > 1 and fold(m.previous) in before_a for m in b.mentions)
 
 
+_MAC_PREFIX = regex.compile(r"^mac(?=\p{L})")
+
+
+def _mc_mac_forms(folded_a: str, folded_b: str) -> bool:
+    """McAllister/MacAllister: one Gaelic prefix written the two ways families keep.
+
+    Both forms are real surnames by construction, which the word list cannot
+    tell for rarer names (it knows "mcallister", not "macallister"); that is the
+    "both are real names" half of the different-first-names evidence.
+    """
+    return folded_a != folded_b and _MAC_PREFIX.sub("mc", folded_a) == _MAC_PREFIX.sub("mc", folded_b)
+
+
 def _different_people(a: _Spelling, b: _Spelling, params: Params) -> bool:
     """Evidence in the document that two close spellings name different people or things."""
     if a.only_foreign() != b.only_foreign():
@@ -653,7 +666,7 @@ def _different_people(a: _Spelling, b: _Spelling, params: Params) -> bool:
     # "M Horan" and "S Horgan": different first names, and both are real names
     # (a husband and wife share a surname, so this alone never hides a typo).
     names_a, names_b = a.given_names(), b.given_names()
-    if names_a and names_b and not names_a & names_b and both_real:
+    if names_a and names_b and not names_a & names_b and (both_real or _mc_mac_forms(a.folded, b.folded)):
         return True
     # A team line-up or a list of surnames ("Sheahan, Horan, O'Callaghan"):
     # nothing there tells two real surnames apart, so do not guess.
