@@ -23,6 +23,7 @@ from factcheck.errors import ConfigError  # noqa: E402
 from factcheck.report import FORMATS  # noqa: E402
 
 FAIL_ON = ("error", "warning", "info", "never")
+INTERRUPTED = 130  # 128 + SIGINT: the shell's exit status for a Ctrl-C
 
 
 def _split(values: tuple[str, ...]) -> list[str]:
@@ -76,6 +77,18 @@ class _LazyGroup(click.Group):
             module, attribute = self.lazy_commands[cmd_name]
             return getattr(importlib.import_module(module), attribute)  # type: ignore[no-any-return]
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Ctrl-C exits 130 (128 + SIGINT), as shells and CI runners expect.
+
+        Click's own handling prints "Aborted!" and exits 1, which a CI job
+        cannot tell from "findings at or above --fail-on".
+        """
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _err("interrupted")
+            sys.exit(INTERRUPTED)
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -75,13 +75,23 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+_TOOL_TABLE_HEADER = regex.compile(r"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*factcheck[ \t]*[.\]]", regex.MULTILINE)
+
+
 def _has_tool_table(path: Path) -> bool:
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False  # somebody else's broken pyproject is not our config; keep searching
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        # Somebody else's broken pyproject is not our config; keep searching.
+        # One that opens [tool.factcheck] is ours: loading it reports the
+        # error at file:line instead of running silently without the config.
+        return _TOOL_TABLE_HEADER.search(text) is not None
     return isinstance(data.get("tool"), dict) and "factcheck" in data["tool"]
 
 

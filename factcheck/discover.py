@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ class Target:
     path: str
     file: Path | None
     missing: bool = False
+    problem: str | None = None  # why it cannot be read, found while walking (an unreadable directory)
 
 
 def _gitignore(directory: Path) -> pathspec.GitIgnoreSpec | None:
@@ -64,12 +66,37 @@ def _parent_specs(root: Path) -> list[pathspec.GitIgnoreSpec]:
     return specs
 
 
+def _not_a_document(path: Path) -> bool:
+    """A FIFO, socket or device found in a walk: opening a FIFO blocks until a
+    writer comes, so a stray ``notes.md`` pipe hung the whole run. A file named
+    on the command line is still read (``factcheck check <(curl ...)``), and a
+    dangling symlink is kept so that it is reported as unreadable."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode)
+
+
+def _shown(directory: str, parts: tuple[str, ...]) -> str:
+    return os.path.join(*parts) if os.path.normpath(directory) == "." else os.path.join(directory, *parts)
+
+
 def walk(directory: str, exclude: pathspec.GitIgnoreSpec | None = None) -> Iterator[Target]:
     root = Path(directory)
     parent_specs = _parent_specs(root)
     specs: list[tuple[tuple[str, ...], pathspec.GitIgnoreSpec]] = []
     found: list[Target] = []
-    for current, dirnames, filenames in os.walk(root):
+
+    def unreadable(error: OSError) -> None:
+        # os.walk skips a directory it cannot list without a word; an
+        # unreadable folder of articles must fail the run, not pass it.
+        where = Path(error.filename or directory)
+        parts = where.relative_to(root).parts if where.is_relative_to(root) else ()
+        shown = _shown(directory, parts) if parts else directory
+        found.append(Target(shown, where, problem=f"cannot read directory: {error.strerror or error}"))
+
+    for current, dirnames, filenames in os.walk(root, onerror=unreadable):
         current_path = Path(current)
         rel_parts = current_path.relative_to(root).parts
         spec = _gitignore(current_path)
@@ -91,12 +118,13 @@ def walk(directory: str, exclude: pathspec.GitIgnoreSpec | None = None) -> Itera
             if _ignored(parts, specs, False):
                 continue
             absolute = current_path / name
+            if _not_a_document(absolute):
+                continue
             if any(s.match_file(str(absolute.resolve())) for s in parent_specs):
                 continue
             if exclude is not None and exclude.match_file("/".join(parts)):
                 continue
-            shown = os.path.join(*parts) if os.path.normpath(directory) == "." else os.path.join(directory, *parts)
-            found.append(Target(shown, absolute))
+            found.append(Target(_shown(directory, parts), absolute))
     yield from sorted(found, key=lambda t: t.path)
 
 

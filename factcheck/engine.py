@@ -87,6 +87,8 @@ def read_target(target: Target, stdin_filename: str | None = None, max_bytes: in
     """Bytes of a target, or a message saying why it cannot be checked."""
     if target.missing:
         return None, "no such file or directory"
+    if target.problem is not None:
+        return None, target.problem
     try:
         if target.file is None:
             data = sys.stdin.buffer.read()
@@ -167,7 +169,13 @@ def check_targets(
         # Small chunks: the run ends when the last worker finishes its last
         # chunk, so a 32-file chunk could leave a core idle for half a second.
         chunk = max(1, min(8, len(targets) // (workers * 8) or 1))
-        yield from pool.map(_check_in_worker, targets, chunksize=chunk)
+        try:
+            yield from pool.map(_check_in_worker, targets, chunksize=chunk)
+        except BaseException:
+            # Ctrl-C (or a reader that stopped early): drop the files not yet
+            # started instead of checking all of them on the way out.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def check_paths(

@@ -1,0 +1,88 @@
+"""What real users and CI throw at the command line: odd paths, odd inputs, odd configs.
+
+Each test here once failed (a hang, a traceback, a wrong exit code or a silent pass).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factcheck.cli import main
+
+from conftest import write_house_rules
+
+
+@pytest.fixture
+def rules_file(tmp_path: Path) -> Path:
+    return write_house_rules(tmp_path)
+
+
+def run(args: list[str], rules_file: Path | None = None, input: bytes | str | None = None):
+    base = ["check", "--no-builtin-rules", "--isolated"]
+    if rules_file is not None:
+        base += ["--rules", str(rules_file)]
+    return CliRunner().invoke(main, base + args, input=input, catch_exceptions=False)
+
+
+def test_a_fifo_in_a_walked_directory_is_skipped_not_waited_on(tmp_path: Path, rules_file: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    os.mkfifo(articles / "pipe.md")  # opening it would block until a writer came
+    (articles / "a.md").write_text("The vote is on TK.\n")
+    result = run([str(articles), "--format", "concise"], rules_file)
+    assert result.exit_code == 1, result.output
+    assert "a.md:1:" in result.output
+    assert "pipe.md" not in result.output
+    assert "in 1 file" in result.output
+
+
+def test_an_unlistable_subdirectory_fails_the_run_naming_it(tmp_path: Path, rules_file: Path, monkeypatch) -> None:
+    articles = tmp_path / "articles"
+    (articles / "locked").mkdir(parents=True)
+    (articles / "locked" / "b.md").write_text("TK\n")
+    (articles / "a.md").write_text("Fine.\n")
+    real_scandir = os.scandir
+
+    def scandir(path):  # root ignores permissions, so refuse the listing the way EACCES would
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = run([str(articles), "--format", "concise"], rules_file)
+    assert result.exit_code == 2, result.output
+    assert f"{articles / 'locked'}: cannot read directory: Permission denied" in result.output
+
+
+def test_ctrl_c_exits_130_with_one_line_not_a_traceback(tmp_path: Path, rules_file: Path, monkeypatch) -> None:
+    (tmp_path / "a.md").write_text("Fine.\n")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+        yield  # a generator, like the real one
+
+    monkeypatch.setattr("factcheck.engine.check_targets", interrupted)
+    result = CliRunner().invoke(main, ["check", "--isolated", "--no-builtin-rules", "--rules", str(rules_file), str(tmp_path / "a.md")])
+    assert result.exit_code == 130, result.output
+    assert result.output == "factcheck: interrupted\n"
+
+
+def test_a_broken_pyproject_that_holds_our_table_is_an_error_not_ignored(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a.md").write_text("Fine.\n")
+    (tmp_path / "pyproject.toml").write_text('[project\nname = "x"\n\n[tool.factcheck]\nfail-on = "never"\n')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--no-builtin-rules", "a.md"])
+    assert result.exit_code == 2, result.output
+    assert "pyproject.toml:1: invalid TOML" in result.output
+
+
+def test_somebody_elses_broken_pyproject_is_still_ignored(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a.md").write_text("Fine.\n")
+    (tmp_path / "pyproject.toml").write_text("[project\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--no-builtin-rules", "a.md"])
+    assert result.exit_code == 0, result.output
