@@ -364,3 +364,16 @@ def test_a_share_carried_over_after_a_subgroup_breakdown_still_joins() -> None:
     text = "Among men, 61% backed Smith; among women, 58% backed Jones. Lee took 50%.\n"
     (finding,) = findings(text)
     assert "58% + 50%" in finding.message
+
+
+def test_a_clause_after_a_semicolon_that_names_another_poll_is_another_whole() -> None:
+    text = (
+        "A poll taken May 26-29 gave Cabal 46%, Bolanos 44%, with 10% undecided; "
+        "a separate Invamer survey gave her 43% and him 45%.\n"
+    )
+    assert findings(text) == []
+
+
+def test_a_clause_after_a_semicolon_in_the_same_poll_still_joins() -> None:
+    (finding,) = findings("The poll gave Cabal 56% and Bolanos 40%; Fajardo took 9%.\n")
+    assert "56% + 40% + 9% = 105%" in finding.message

@@ -209,7 +209,8 @@ class Member:
     survey_only: bool = False  # tied to its whole only by "said", "of respondents"
     paired: bool = False  # second of a head-to-head pair ("60% to 35%")
     after_break: bool = False  # a clause break stands between it and the previous percentage
-    opens_clause: bool = False  # "; among Republicans, 70% ...": a new scene after a semicolon
+    # "; among Republicans, 70% ...", "; a separate survey gave her 43%": a new scene after a semicolon
+    opens_clause: bool = False
 
 
 @dataclass
@@ -478,7 +479,9 @@ def _member(params: Params, prose: str, sentence: Sentence, mention: PercentMent
         mention, choice, complete_match.group() if complete_match else None, answer, _whole(after, params), tags,
         survey_only=survey and not (choice or answer), paired=bool(previous_member and _PAIRED.match(before)),
         after_break=break_end is not None,
-        opens_clause=after_semicolon is not None and bool(_search(params.opener_re, after_semicolon.lstrip())),
+        opens_clause=after_semicolon is not None and bool(
+            _search(params.opener_re, after_semicolon.lstrip()) or _search(params.new_whole_re, after_semicolon)
+        ),
     )  # fmt: skip
 
 
