@@ -451,3 +451,21 @@ def test_mc_and_mac_for_one_person_is_still_a_slip() -> None:
         "McAllister thanked his volunteers. MacAllister said he would run again.\n"
     )
     assert [f.match for f in findings(text, AUTOMATIC)] == ["MacAllister"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kyiv, once known as Kiev, was shelled overnight. Officials in Kyiv said two people died.",
+        "Gerhard Schröder (written Schroeder in some English papers) attended. Schröder spoke.",
+        "The president, Volodymyr Zelenskyy (also spelled Zelensky), spoke. Zelenskyy left.",
+        "Sergei Sobyanin, whose first name is sometimes transliterated as Sergey, spoke. Sergei left.",
+    ],
+)
+def test_a_spelling_the_article_cites_as_a_spelling_is_not_a_slip(text: str) -> None:
+    assert findings(text) == []
+
+
+def test_a_cited_spelling_used_again_as_a_name_is_still_flagged() -> None:
+    text = "Kyiv, once known as Kiev, was shelled overnight. Officials in Kiev said two people died. Kyiv said more."
+    assert [f.match for f in findings(text)] == ["Kiev"]

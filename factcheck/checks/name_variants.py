@@ -173,7 +173,9 @@ class Params:
     quotations. ``distinct``: groups of different names never reported.
     ``variants``: declared sets of one name's spellings, ``preferred``: the
     house form of some of them; ``report_declared: false`` keeps the sets only
-    to leave them to another rule.
+    to leave them to another rule. ``citing_cues``: regular expressions for
+    the words right before a spelling that cite it as a spelling ("once known
+    as Kiev", "also spelled Zelensky"); a cited spelling is never reported.
     """
 
     automatic: bool = True
@@ -191,6 +193,14 @@ class Params:
     variants: tuple[tuple[str, ...], ...] = ()
     preferred: tuple[str, ...] = ()
     report_declared: bool = True
+    # Words right before a spelling that cite it as a spelling rather than use
+    # it ("once known as Kiev", "written Schroeder", "also spelled Zelensky").
+    citing_cues: tuple[str, ...] = (
+        r"(?:also |often |sometimes |commonly |previously |formerly )?"
+        r"(?:spelled|spelt|written|transliterated|romani[sz]ed|rendered)(?: as)?",
+        r"(?:also |once |formerly |previously |then |widely )?known as",
+        r"formerly|spelling|the spelling",
+    )
     distinct_pairs: frozenset[frozenset[str]] = field(init=False, repr=False, compare=False)
     quoted_level: Severity = field(init=False, repr=False, compare=False)
     declared_pattern: Any = field(init=False, repr=False, compare=False)
@@ -198,6 +208,7 @@ class Params:
     declared_needles: tuple[str, ...] = field(init=False, repr=False, compare=False)
     declared_search_keys: dict[str, tuple[int, str]] = field(init=False, repr=False, compare=False)
     declared_preferred: dict[int, str] = field(init=False, repr=False, compare=False)
+    citing_re: Any = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in ("max_edits", "long_name_edits"):
@@ -253,6 +264,13 @@ class Params:
         object.__setattr__(self, "declared_search_keys", search_keys)
         object.__setattr__(self, "declared_needles", _needles(_folded_for_search(form) for form in forms))
         object.__setattr__(self, "declared_preferred", preferred)
+        try:
+            citing = regex.compile(
+                r"(?i)(?<![\w])(?:" + "|".join(f"(?:{cue})" for cue in self.citing_cues) + r")\s*[\"'“‘]?\s*$"
+            ) if self.citing_cues else None
+        except regex.error as error:
+            raise ParamError("citing_cues", f"bad regular expression: {error}") from None
+        object.__setattr__(self, "citing_re", citing)
 
 
 def _after_given_name(mention: NameMention) -> bool:
@@ -336,6 +354,15 @@ def check(document: Document, rule: Rule) -> Iterator[Finding]:
 # ---------------------------------------------------------------- declared sets
 
 
+def _cited(prose: str, start: int, params: Params) -> bool:
+    """Is the spelling at ``start`` cited as a spelling ("once known as Kiev") rather than used?
+
+    An article that names the other spelling on purpose knows both; the same
+    spelling used elsewhere as the name is still a slip.
+    """
+    return params.citing_re is not None and params.citing_re.search(prose, max(0, start - 40), start) is not None
+
+
 def _declared(document: Document, rule: Rule, params: Params) -> Iterator[Finding]:
     from factcheck.extract.quotes import quotations
 
@@ -363,6 +390,8 @@ def _declared(document: Document, rule: Rule, params: Params) -> Iterator[Findin
             if form == canonical:
                 continue
             for start, end in spans:
+                if _cited(prose, start, params):
+                    continue
                 yield rule.finding(
                     document,
                     start,
@@ -786,6 +815,8 @@ def _automatic(document: Document, rule: Rule, params: Params) -> Iterator[Findi
     for pair in _variants(spellings, params).values():
         variant, canonical = pair.variant, pair.canonical
         for mention in variant.mentions:
+            if _cited(document.prose, mention.start, params):
+                continue
             yield rule.finding(
                 document,
                 mention.start,
