@@ -148,10 +148,28 @@ class RuleSet:
 
 
 def _check_message(template: str, where: str) -> None:
+    """Reject, at load time, a template that would crash while reporting.
+
+    Every field is filled with a string by name (``Rule.finding``), so a
+    positional field (``{}``, ``{0}``), an index or attribute (``{match[5]}``,
+    ``{match.upper}``), a bad conversion (``{match!x}``) or a format spec a
+    string does not take (``{match:d}``) raised a traceback, or printed a
+    Python repr, on the first finding instead of naming this line.
+    """
     try:
-        list(string.Formatter().parse(template))
+        fields = [(name, conversion, spec) for _, name, spec, conversion in string.Formatter().parse(template) if name is not None]
     except ValueError as error:
         raise ConfigError(f"message is not a valid template ({error}); write {{{{ and }}}} for literal braces", where) from None
+    for name, conversion, spec in fields:
+        shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+        if not name or name.isdigit() or "." in name or "[" in name:
+            raise ConfigError(f"message field {shown} must be a plain name such as {{match}}; write {{{{ and }}}} for literal braces", where)
+        if conversion not in (None, "r", "s", "a"):
+            raise ConfigError(f"message field {shown}: unknown conversion !{conversion} (use !r, !s or !a)", where)
+        try:
+            format("", spec or "")
+        except ValueError as error:
+            raise ConfigError(f"message field {shown}: {error} (fields are text)", where) from None
 
 
 def _parse_examples(raw: Any, source: str) -> tuple[Example, ...]:

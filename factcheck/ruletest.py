@@ -8,6 +8,7 @@ alarms (found, not expected) are reported separately, as Semgrep does.
 from __future__ import annotations
 
 import datetime as dt
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ import regex
 
 from factcheck.document import from_text
 from factcheck.engine import run_rules
+from factcheck.findings import Finding
 from factcheck.rules import Example, Rule, RuleSet
 
 _ANNOTATION = regex.compile(r"<!--\s*(?P<tag>expect|todo-expect|todo-ok):\s*(?P<ids>[^>]*?)\s*-->")
@@ -58,7 +60,20 @@ def run_example(rule: Rule, example: Example, index: int) -> Outcome:
         else:
             remaining.remove(hit)
     outcome.unexpected.extend(f"line {line}: {match!r}" for line, match, _ in remaining)
+    outcome.errors.extend(_unfilled_fields(rule, found))
     return outcome
+
+
+def _unfilled_fields(rule: Rule, found: Iterable[Finding]) -> list[str]:
+    """Message fields the kind never passes: ``{nosuch}`` is printed as written
+    (a typo must not crash a run), so only an example can catch it."""
+    names = {name for _, name, _, _ in string.Formatter().parse(rule.message) if name}
+    for finding in found:
+        unfilled = sorted(name for name in names if "{" + name + "}" in finding.message)
+        if unfilled:
+            fields = ", ".join("{" + name + "}" for name in unfilled)
+            return [f"rule {rule.id}: message field {fields} is not filled by kind {rule.kind} (line {finding.line} reads {finding.message!r})"]
+    return []
 
 
 def run_rule_examples(rules: Iterable[Rule]) -> list[Outcome]:

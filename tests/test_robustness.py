@@ -86,3 +86,51 @@ def test_somebody_elses_broken_pyproject_is_still_ignored(tmp_path: Path, monkey
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", "--no-builtin-rules", "a.md"])
     assert result.exit_code == 0, result.output
+
+
+RULE_WITH_MESSAGE = """id: tk
+kind: pattern
+severity: warning
+message: "{message}"
+params:
+  tokens: ['TK']
+examples:
+  - text: "Vote on TK."
+    expect: [{{line: 1, match: TK}}]
+  - text: "A TKO."
+    expect: []
+"""
+
+
+@pytest.mark.parametrize(
+    ("template", "words"),
+    [
+        ("Found {0}", "message field {0} must be a plain name"),
+        ("Found {}", "message field {} must be a plain name"),
+        ("Found {match[5]}", "message field {match[5]} must be a plain name"),
+        ("Found {match.upper}", "message field {match.upper} must be a plain name"),
+        ("Found {match:d}", "message field {match:d}: Unknown format code 'd'"),
+        ("Found {match!x}", "message field {match!x}: unknown conversion !x"),
+    ],
+)
+def test_a_message_template_that_would_crash_is_rejected_at_its_line(tmp_path: Path, template: str, words: str) -> None:
+    rules = write_house_rules(tmp_path, "r.yaml", RULE_WITH_MESSAGE.format(message=template))
+    (tmp_path / "a.md").write_text("The vote is on TK.\n")
+    result = run([str(tmp_path / "a.md")], rules)
+    assert result.exit_code == 2, result.output
+    assert f"{rules}:4: {words}" in result.output
+
+
+def test_a_message_with_conversion_and_width_still_works(tmp_path: Path) -> None:
+    rules = write_house_rules(tmp_path, "r.yaml", RULE_WITH_MESSAGE.format(message="Found {match!r:>6} {{literal}}"))
+    (tmp_path / "a.md").write_text("The vote is on TK.\n")
+    result = run([str(tmp_path / "a.md"), "--format", "concise"], rules)
+    assert result.exit_code == 1, result.output
+    assert "[tk] Found   'TK' {literal}" in result.output
+
+
+def test_rules_test_reports_a_message_field_the_kind_never_fills(tmp_path: Path) -> None:
+    rules = write_house_rules(tmp_path, "r.yaml", RULE_WITH_MESSAGE.format(message="Found {match} in {secton}"))
+    result = CliRunner().invoke(main, ["rules", "test", "--isolated", "--no-builtin-rules", str(rules)])
+    assert result.exit_code == 2, result.output
+    assert "message field {secton} is not filled by kind pattern" in result.output
