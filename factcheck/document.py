@@ -102,6 +102,7 @@ class Document:
     publication_date: dt.date | None
     publication_date_source: str | None
     line_starts: tuple[int, ...]
+    parse_notes: tuple[str, ...] = ()  # parts the parser could not read, for the run's warnings
     _facts: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -207,6 +208,7 @@ def from_text(
         publication_date=None,
         publication_date_source=None,
         line_starts=line_starts,
+        parse_notes=parsed.notes,
     )
     from factcheck.extract.publication import find_publication_date
 

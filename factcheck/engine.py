@@ -124,6 +124,7 @@ def check_target(
     document = from_text(decoded.text, path=format_path, date=date_for_loader(date))
     apply_date_policy(document, date)
     document.path = target.path
+    result.warnings.extend(document.parse_notes)
     findings, errors = run_rules(document, rules, result.unused_suppressions)
     result.findings = findings
     result.context = {f.line: document.line_text(f.line) for f in [*findings, *result.unused_suppressions]}

@@ -134,3 +134,21 @@ def test_rules_test_reports_a_message_field_the_kind_never_fills(tmp_path: Path)
     result = CliRunner().invoke(main, ["rules", "test", "--isolated", "--no-builtin-rules", str(rules)])
     assert result.exit_code == 2, result.output
     assert "message field {secton} is not filled by kind pattern" in result.output
+
+
+def test_text_nested_too_deeply_to_parse_is_reported_not_silently_passed(tmp_path: Path, rules_file: Path) -> None:
+    nested = "".join("  " * depth + "- item\n" for depth in range(25))
+    article = tmp_path / "a.md"
+    article.write_text("Intro.\n\n" + nested + "  " * 25 + "- The vote is on TK.\n")
+    result = run([str(article), "--format", "concise"], rules_file)
+    assert result.exit_code == 0, result.output  # a warning, like undecodable bytes: the rest was checked
+    assert f"warning: {article}: line 22: lists and block quotes nested too deeply" in result.output
+
+
+def test_nesting_the_parser_reads_gives_no_warning(tmp_path: Path, rules_file: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("> " * 30 + "Quoted.\n\n" + "".join("  " * depth + "- item\n" for depth in range(10)) + "  " * 10 + "- On TK.\n")
+    result = run([str(article), "--format", "concise"], rules_file)
+    assert result.exit_code == 1, result.output
+    assert "nested too deeply" not in result.output
+    assert "a.md:13:" in result.output

@@ -22,6 +22,7 @@ class Parsed:
     definitions: tuple[ReferenceDefinition, ...]
     heading_anchors: frozenset[str]
     front_matter: Mapping[str, Any]
+    notes: tuple[str, ...] = ()  # what the parser could not read (reported as warnings)
 
 
 def parse(text: str, fmt: Format) -> Parsed:

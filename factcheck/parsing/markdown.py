@@ -21,6 +21,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 from markdown_it.helpers import parseLinkLabel
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
@@ -81,6 +82,23 @@ def _positioned(name: str, fn: InlineRule) -> InlineRule:
     return rule
 
 
+MAX_NESTING = 40  # block levels (a list is two: list and item); bounds the parser's recursion
+TOO_DEEP = "too_deep_from_line"  # env key: first source line markdown-it skipped for nesting
+
+
+def _noting_skipped_nesting(tokenize: Callable[..., None]) -> Callable[..., None]:
+    """markdown-it drops everything nested deeper than ``maxNesting`` without a
+    word (so a finding 19 lists deep was silently missed); note where, so the
+    run can say which lines were not checked."""
+
+    def noting(state: StateBlock, startLine: int, endLine: int, *rest: Any) -> None:
+        if state.level >= MAX_NESTING and TOO_DEEP not in state.env and state.skipEmptyLines(startLine) < endLine:
+            state.env[TOO_DEEP] = state.skipEmptyLines(startLine) + 1
+        tokenize(state, startLine, endLine, *rest)
+
+    return noting
+
+
 @functools.lru_cache(maxsize=2)
 def markdown_parser(*, match_undefined_footnotes: bool = False) -> MarkdownIt:
     """One configured parser per process and configuration (immutable after construction).
@@ -89,7 +107,8 @@ def markdown_parser(*, match_undefined_footnotes: bool = False) -> MarkdownIt:
     no ``[^x]:`` defines it: factcheck.extract.links re-reads prose with it to
     find the references a renderer would leave as literal text.
     """
-    md = MarkdownIt("commonmark", {"maxNesting": 40}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"])
+    md.block.tokenize = _noting_skipped_nesting(md.block.tokenize)  # type: ignore[method-assign]
     md.use(footnote_plugin, always_match_refs=match_undefined_footnotes)
     # We never render HTML, so keep every destination as written: editors'
     # placeholders such as javascript:void(0) must reach the checks.
@@ -299,7 +318,15 @@ def parse_markdown(text: str) -> Parsed:
         definitions=definitions,
         heading_anchors=frozenset(anchors),
         front_matter=front_matter,
+        notes=_nesting_note(env),
     )
+
+
+def _nesting_note(env: dict[str, Any]) -> tuple[str, ...]:
+    line = env.get(TOO_DEEP)
+    if line is None:
+        return ()
+    return (f"line {line}: lists and block quotes nested too deeply ({MAX_NESTING} levels; a list counts two); the text inside is not checked",)
 
 
 def _inline(
