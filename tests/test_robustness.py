@@ -152,3 +152,15 @@ def test_nesting_the_parser_reads_gives_no_warning(tmp_path: Path, rules_file: P
     assert result.exit_code == 1, result.output
     assert "nested too deeply" not in result.output
     assert "a.md:13:" in result.output
+
+
+def test_a_directory_without_articles_exits_0_with_a_warning_and_an_empty_report(tmp_path: Path, rules_file: Path, monkeypatch) -> None:
+    # The documented choice (README, exit codes): nothing in it is wrong, so 0;
+    # the warning says why nothing was checked; a mistyped path is exit 2.
+    (tmp_path / "notes.rst").write_text("TK\n")
+    monkeypatch.chdir(tmp_path)
+    result = run(["--format", "json"], rules_file)
+    assert result.exit_code == 0, result.output
+    assert "factcheck: no files to check in ." in result.output
+    assert '"files": 0' in result.output
+    assert run(["no-such-dir"], rules_file).exit_code == 2
