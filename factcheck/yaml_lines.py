@@ -66,13 +66,23 @@ def _mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
             raise ConfigError(f"a mapping key must be a plain value, not {type(key).__name__}", where) from None
         if duplicate:
             raise ConfigError(f"duplicate key {key!r}", where)
-        result[key] = loader.construct_object(value_node, deep=True)
+        result[key] = _construct(loader, value_node)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
 
 
+def _construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """A value, or ConfigError at its line when YAML parses it but Python cannot
+    build it: ``date: 2020-13-01`` is a timestamp by YAML's grammar and a
+    ValueError from ``datetime``, which escaped as a traceback."""
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as error:
+        raise ConfigError(f"invalid value {node.value!r}: {error}", f"{loader.name}:{node.start_mark.line + 1}") from None
+
+
 def _sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result = LineList(_construct(loader, child) for child in node.value)
     result.line = node.start_mark.line + 1
     result.item_lines = [child.start_mark.line + 1 for child in node.value]
     return result
@@ -99,6 +109,8 @@ def load_all(text: str, name: str) -> list[Any]:
         raise ConfigError(f"invalid YAML: {problem}", f"{name}{line}") from None
     except yaml.YAMLError as error:
         raise ConfigError(f"invalid YAML: {error}", name) from None
+    except (ValueError, OverflowError) as error:  # a top-level scalar that does not build
+        raise ConfigError(f"invalid value: {error}", name) from None
 
 
 def line_of(container: Any, key: Any = None) -> int:

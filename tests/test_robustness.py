@@ -164,3 +164,32 @@ def test_a_directory_without_articles_exits_0_with_a_warning_and_an_empty_report
     assert "factcheck: no files to check in ." in result.output
     assert '"files": 0' in result.output
     assert run(["no-such-dir"], rules_file).exit_code == 2
+
+
+@pytest.mark.parametrize("front_matter", ["date: 2020-13-01", "date: 2021-02-30 10:00:00", "tags: " + "[" * 3000 + "]" * 3000])
+def test_front_matter_that_does_not_build_is_ignored_like_malformed_yaml(tmp_path: Path, rules_file: Path, front_matter: str) -> None:
+    article = tmp_path / "a.md"
+    article.write_text(f"---\n{front_matter}\n---\nThe vote is on TK.\n")
+    other = tmp_path / "b.md"
+    other.write_text("Also TK.\n")
+    result = run([str(article), str(other), "--format", "concise"], rules_file)
+    assert result.exit_code == 1, result.output
+    assert f"{article}:4:16:" in result.output
+    assert f"{other}:1:6:" in result.output
+
+
+def test_a_yaml_date_that_does_not_exist_in_a_config_names_its_line(tmp_path: Path, rules_file: Path, monkeypatch) -> None:
+    (tmp_path / ".factcheck.yaml").write_text("fail-on: warning\ndate: 2020-13-01\n")
+    (tmp_path / "a.md").write_text("Fine.\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--no-builtin-rules", "--rules", str(rules_file), "a.md"])
+    assert result.exit_code == 2, result.output
+    assert ".factcheck.yaml:2: invalid value '2020-13-01': month must be in 1..12" in result.output
+
+
+def test_a_yaml_date_that_does_not_exist_in_a_rule_example_names_its_line(tmp_path: Path) -> None:
+    rules = write_house_rules(tmp_path, "r.yaml", RULE_WITH_MESSAGE.format(message="Found {match}") + "  - text: x\n    date: 2021-02-30\n")
+    (tmp_path / "a.md").write_text("Fine.\n")
+    result = run([str(tmp_path / "a.md")], rules)
+    assert result.exit_code == 2, result.output
+    assert f"{rules}:13: invalid value '2021-02-30'" in result.output

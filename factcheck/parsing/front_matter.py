@@ -29,4 +29,9 @@ def split_front_matter(text: str) -> tuple[int, dict[str, Any]]:
         data = yaml.load(text[4 : close.start()], Loader=_LOADER)  # noqa: S506 - a safe loader
     except (yaml.YAMLError, UnicodeEncodeError):  # libyaml reads UTF-8: a lone surrogate cannot be encoded
         data = None
+    except (ValueError, OverflowError, RecursionError):
+        # Well-formed YAML that does not build: ``date: 2020-13-01`` (the
+        # timestamp constructor raises ValueError) or nesting deeper than the
+        # stack. One article's typo crashed the whole run with a traceback.
+        data = None
     return end, data if isinstance(data, dict) else {}
