@@ -193,3 +193,26 @@ def test_a_yaml_date_that_does_not_exist_in_a_rule_example_names_its_line(tmp_pa
     result = run([str(tmp_path / "a.md")], rules)
     assert result.exit_code == 2, result.output
     assert f"{rules}:13: invalid value '2021-02-30'" in result.output
+
+
+@pytest.mark.parametrize("text", ["- \u201d\n\t[", "- a\n\tb c", "1. x\n\t\ty", "> a\n>\tb"])
+def test_a_tab_indented_continuation_line_stays_inside_its_source_line(text: str) -> None:
+    # markdown-it expands the tab to spaces, so the content line is longer than
+    # the source line: the block ran past the end of the text, and the
+    # sentence splitter (and with it every number rule) raised IndexError.
+    from factcheck.document import from_text
+    from factcheck.engine import check_text
+
+    document = from_text(text, path="a.md")
+    assert all(0 <= block.start <= block.end <= len(document.text) for block in document.blocks)
+    assert document.text[document.blocks[-1].end - 1] == text[-1]
+    check_text(text, path="a.md")  # every built-in rule, no exception
+
+
+def test_a_link_on_a_tab_indented_continuation_line_is_located_exactly() -> None:
+    from factcheck.document import from_text
+
+    document = from_text("- The vote\n\tis on [TK](#x) today.\n", path="a.md")
+    (link,) = document.links
+    assert document.text[link.start : link.end] == "[TK](#x)"
+    assert document.prose.split("\n")[1] == "\tis on  TK      today."

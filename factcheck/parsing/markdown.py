@@ -150,21 +150,26 @@ def heading_anchors(heading: Token, seen: dict[str, int]) -> list[str]:
 class _LineMap:
     """Maps offsets in an inline token's content to offsets in the source text."""
 
-    def __init__(self, content_starts: list[int], source_starts: list[int]) -> None:
+    def __init__(self, content_starts: list[int], source_starts: list[int], source_lines: list[tuple[int, int]]) -> None:
         self.content_starts = content_starts
         self.source_starts = source_starts
+        # (start, end) of each content line's source line: markdown-it expands a
+        # tab in a continuation line's indent to spaces, so a content line can
+        # be longer than its source; offsets never leave their own line.
+        self.source_lines = source_lines
 
     def __call__(self, offset: int) -> int:
         i = bisect.bisect_right(self.content_starts, offset) - 1
-        return self.source_starts[i] + offset - self.content_starts[i]
+        line_start, line_end = self.source_lines[i]
+        return min(max(self.source_starts[i] + offset - self.content_starts[i], line_start), line_end)
 
     def ranges(self, content: str) -> list[tuple[int, int]]:
         """Source ranges covered by the content, one per content line."""
         spans = []
         bounds = self.content_starts[1:] + [len(content) + 1]
-        for c_start, s_start, c_next in zip(self.content_starts, self.source_starts, bounds):
+        for c_start, s_start, c_next, (line_start, line_end) in zip(self.content_starts, self.source_starts, bounds, self.source_lines):
             length = c_next - 1 - c_start
-            spans.append((s_start, s_start + length))
+            spans.append((max(s_start, line_start), min(s_start + length, line_end)))
         return spans
 
 
@@ -210,6 +215,7 @@ def _align(
     lines = content.split("\n")
     content_starts: list[int] = []
     source_starts: list[int] = []
+    source_lines: list[tuple[int, int]] = []
     c_offset = 0
     for i, content_line in enumerate(lines):
         line_no = min(first_line + i, len(line_starts) - 1)
@@ -223,12 +229,18 @@ def _align(
                 lo = cells[cell][0]
         if i < len(lines) - 1 and cell is None and source_line.endswith(content_line):
             k = len(source_line) - len(content_line)
-        else:
+        elif content_line in source_line:
             k = _locate_last_line(source_line, content_line, lo)
+        else:
+            # A tab in the indent became spaces ("\tb c" is "  b c"): align
+            # the words, so the spaces fall before them, not on them.
+            words = content_line.lstrip(" \t")
+            k = _locate_last_line(source_line, words, lo) - (len(content_line) - len(words))
         content_starts.append(c_offset)
         source_starts.append(s_start + k)
+        source_lines.append((s_start, s_end))
         c_offset += len(content_line) + 1
-    return _LineMap(content_starts, source_starts)
+    return _LineMap(content_starts, source_starts, source_lines)
 
 
 def _line_starts(text: str) -> list[int]:
