@@ -469,3 +469,15 @@ def test_a_spelling_the_article_cites_as_a_spelling_is_not_a_slip(text: str) -> 
 def test_a_cited_spelling_used_again_as_a_name_is_still_flagged() -> None:
     text = "Kyiv, once known as Kiev, was shelled overnight. Officials in Kiev said two people died. Kyiv said more."
     assert [f.match for f in findings(text)] == ["Kiev"]
+
+
+def test_o_apostrophe_surnames_of_two_people_are_real_names() -> None:
+    # The word list holds no apostrophes, so O'Neill looked like an unknown
+    # string; it is as real as Neill, and before different first names two people.
+    text = "Mayor: John O'Neill 34%, Sarah O'Neil 31%, Luis Gomez 20%, Ruth Okafor 15%.\n"
+    assert findings(text, AUTOMATIC) == []
+
+
+def test_o_apostrophe_surname_of_one_person_is_still_a_slip() -> None:
+    text = "Council member John O'Neill spoke first. O'Neill asked for a recount. O'Neil said he would wait.\n"
+    assert [f.match for f in findings(text, AUTOMATIC)] == ["O'Neil"]

@@ -101,6 +101,7 @@ _CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 # aside (McAlpine, MacArthur, DeVos, LeBron, O'Neill): CamelCase, which in
 # prose is a product or code name (BitXorAssign, NonZeroUsize), where one
 # letter apart names another thing, not a slip.
+_O_PREFIX = regex.compile(r"^o'(?=\p{L})")  # on folded text: fold() turns ’ into '
 _SURNAME_PREFIX = regex.compile(r"^(?:Mc|Mac|De|Di|Da|Du|Del|La|Le|Van|Von|St|O['’])(?=\p{Lu})")
 _INNER_CAPITAL = regex.compile(r"\p{Ll}\p{Lu}")
 
@@ -305,9 +306,13 @@ class _Spelling:
 
     @property
     def frequency(self) -> float:
-        """Zipf frequency of the folded spelling, looked up once (several tests of a pair ask)."""
+        """Zipf frequency of the folded spelling, looked up once (several tests of a pair ask).
+
+        The word list holds letters only, so an Irish O' surname is looked up
+        by what follows the prefix: O'Neill is as real a name as Neill.
+        """
         if self._frequency is None:
-            self._frequency = zipf(self.folded)
+            self._frequency = zipf(_O_PREFIX.sub("", self.folded))
         return self._frequency
 
     @property
