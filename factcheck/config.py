@@ -164,6 +164,10 @@ def _toml_with_lines(text: str, name: str) -> LineDict:
     prefix: tuple[str, ...]
     if isinstance(tool, dict) and "factcheck" in tool:
         data, prefix = tool["factcheck"], ("tool", "factcheck")
+    elif Path(name).name == PYPROJECT:
+        # Only `--config pyproject.toml` gets here (the search skips one without
+        # the table); its [project] keys are not ours to call unknown.
+        raise ConfigError("has no [tool.factcheck] table", name)
     else:
         prefix = ()
     if not isinstance(data, dict):

@@ -216,3 +216,13 @@ def test_a_link_on_a_tab_indented_continuation_line_is_located_exactly() -> None
     (link,) = document.links
     assert document.text[link.start : link.end] == "[TK](#x)"
     assert document.prose.split("\n")[1] == "\tis on  TK      today."
+
+
+def test_an_explicit_pyproject_without_our_table_says_so(tmp_path: Path, rules_file: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "paper"\n')
+    (tmp_path / "a.md").write_text("Fine.\n")
+    result = CliRunner().invoke(main, ["check", "--config", str(pyproject), "--no-builtin-rules", "--rules", str(rules_file), str(tmp_path / "a.md")])
+    assert result.exit_code == 2, result.output
+    assert f"{pyproject}: has no [tool.factcheck] table" in result.output
+    assert "unknown config key 'project'" not in result.output
