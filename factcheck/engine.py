@@ -91,11 +91,13 @@ def read_target(target: Target, stdin_filename: str | None = None, max_bytes: in
         return None, target.problem
     try:
         if target.file is None:
-            data = sys.stdin.buffer.read()
+            data = sys.stdin.buffer.read(max_bytes + 1)  # the same limit as a file, without reading all of an endless pipe
+            if len(data) > max_bytes:
+                return None, f"input is larger than the {max_bytes / 1e6:.0f} MB limit"
         else:
             size = target.file.stat().st_size
             if size > max_bytes:
-                return None, f"file is {size / 1e6:.1f} MB, larger than the {max_bytes / 1e6:.0f} MB limit (--max-file-size)"
+                return None, f"file is {size / 1e6:.1f} MB, larger than the {max_bytes / 1e6:.0f} MB limit"
             data = target.file.read_bytes()
     except IsADirectoryError:
         return None, "is a directory"

@@ -226,3 +226,19 @@ def test_an_explicit_pyproject_without_our_table_says_so(tmp_path: Path, rules_f
     assert result.exit_code == 2, result.output
     assert f"{pyproject}: has no [tool.factcheck] table" in result.output
     assert "unknown config key 'project'" not in result.output
+
+
+def test_the_size_limit_applies_to_stdin_and_names_no_option_that_does_not_exist(tmp_path: Path, monkeypatch) -> None:
+    import io
+    import sys
+
+    from factcheck.discover import STDIN, Target
+    from factcheck.engine import read_target
+
+    big = tmp_path / "big.md"
+    big.write_bytes(b"x" * 2_000_001)
+    data, problem = read_target(Target(str(big), big), max_bytes=1_000_000)
+    assert data is None and problem == "file is 2.0 MB, larger than the 1 MB limit"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x" * 2_000_001)))
+    data, problem = read_target(Target(STDIN, None), max_bytes=1_000_000)
+    assert data is None and problem == "input is larger than the 1 MB limit"
