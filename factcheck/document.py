@@ -103,6 +103,7 @@ class Document:
     publication_date_source: str | None
     line_starts: tuple[int, ...]
     parse_notes: tuple[str, ...] = ()  # parts the parser could not read, for the run's warnings
+    code_spans: tuple[tuple[int, int], ...] = ()  # sorted, disjoint (start, end): Markdown code, shown not obeyed
     _facts: dict[Callable[..., Any], Any] = field(default_factory=dict, repr=False, compare=False)
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -209,6 +210,7 @@ def from_text(
         publication_date_source=None,
         line_starts=line_starts,
         parse_notes=parsed.notes,
+        code_spans=parsed.code_spans,
     )
     from factcheck.extract.publication import find_publication_date
 

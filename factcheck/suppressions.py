@@ -12,6 +12,7 @@ check --report-unused-suppressions``, like ruff's RUF100).
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -80,7 +81,10 @@ def suppressions(document: Document) -> tuple[Suppression, ...]:
     found: list[Suppression] = []
     open_: dict[str, tuple[int, int, regex.Match[str]]] = {}
     last_line = len(document.line_starts)
+    code_starts = [start for start, _ in document.code_spans]
     for match in _COMMENT.finditer(document.text):
+        if _in_code(match.start(), code_starts, document.code_spans):
+            continue  # a style guide showing the comment in `code` must not obey it
         names = frozenset(n for n in regex.split(r"[\s,]+", match["rules"].strip()) if n) or frozenset({ALL})
         line, column = document.position(match.start())
         action = match["action"]
@@ -98,6 +102,11 @@ def suppressions(document: Document) -> tuple[Suppression, ...]:
     for name, (start_line, start_col, opened) in open_.items():
         found.append(_range(name, start_line, last_line, start_col, opened))
     return tuple(found)
+
+
+def _in_code(offset: int, starts: list[int], spans: tuple[tuple[int, int], ...]) -> bool:
+    index = bisect.bisect_right(starts, offset) - 1
+    return index >= 0 and offset < spans[index][1]
 
 
 def _range(name: str, first: int, last: int, column: int, opened: regex.Match[str]) -> Suppression:

@@ -242,3 +242,17 @@ def test_the_size_limit_applies_to_stdin_and_names_no_option_that_does_not_exist
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x" * 2_000_001)))
     data, problem = read_target(Target(STDIN, None), max_bytes=1_000_000)
     assert data is None and problem == "input is larger than the 1 MB limit"
+
+
+def test_a_suppression_comment_shown_in_code_is_not_obeyed(tmp_path: Path, rules_file: Path) -> None:
+    # A style guide (or this README) showing the syntax must not switch checking off.
+    article = tmp_path / "guide.md"
+    article.write_text(
+        "Use `<!-- factcheck-disable -->` to silence a passage.\n\nThe vote is on TK.\n\n"
+        "```\n<!-- factcheck-disable-next-line -->\n```\nAgain TK.\n\n"
+        "    <!-- factcheck-disable -->\n\nStill TK.\n"
+        "<!-- factcheck-disable -->\nSilenced TK.\n"
+    )
+    result = run([str(article), "--format", "concise"], rules_file)
+    lines = [line.split(":")[1] for line in result.output.splitlines() if "[no-tk]" in line]
+    assert lines == ["3", "8", "12"], result.output

@@ -23,6 +23,7 @@ class Parsed:
     heading_anchors: frozenset[str]
     front_matter: Mapping[str, Any]
     notes: tuple[str, ...] = ()  # what the parser could not read (reported as warnings)
+    code_spans: tuple[tuple[int, int], ...] = ()  # sorted, disjoint (start, end) of code in the text
 
 
 def parse(text: str, fmt: Format) -> Parsed:

@@ -263,6 +263,7 @@ def parse_markdown(text: str) -> Parsed:
     anchors: set[str] = set()
     slug_counts: dict[str, int] = {}
     html_segments: list[tuple[int, int]] = []
+    code: list[tuple[int, int]] = []  # fenced, indented and inline code: text shown, not markup
 
     containers: list[str] = []
     block_kind = "paragraph"
@@ -294,6 +295,9 @@ def parse_markdown(text: str) -> Parsed:
         elif ttype in ("th_open", "td_open"):
             column += 1
             block_kind = "table_cell"
+        elif ttype in ("fence", "code_block") and token.map:
+            end = line_starts[token.map[1]] if token.map[1] < len(line_starts) else len(text)
+            code.append((line_starts[token.map[0]], end))
         elif ttype == "html_block" and token.map:
             start = line_starts[token.map[0]]
             end = line_starts[token.map[1]] if token.map[1] < len(line_starts) else len(text)
@@ -311,7 +315,7 @@ def parse_markdown(text: str) -> Parsed:
             )
             if block_kind == "heading":
                 anchors.update(heading_anchors(token, slug_counts))
-            _inline(token, line_map, text, prose_drop, links, html_segments)
+            _inline(token, line_map, text, prose_drop, links, html_segments, code)
 
     for start, end in html_segments:
         links.extend(html_anchors(text, start, end))
@@ -331,6 +335,7 @@ def parse_markdown(text: str) -> Parsed:
         heading_anchors=frozenset(anchors),
         front_matter=front_matter,
         notes=_nesting_note(env),
+        code_spans=tuple(merge(code)),
     )
 
 
@@ -348,6 +353,7 @@ def _inline(
     drop: list[tuple[int, int]],
     links: list[Link],
     html_segments: list[tuple[int, int]],
+    code: list[tuple[int, int]],
 ) -> None:
     children = token.children or []
     for index, child in enumerate(children):
@@ -358,6 +364,8 @@ def _inline(
         ctype = child.type
         if ctype in ("code_inline", "footnote_ref"):
             drop.append((start, end))
+            if ctype == "code_inline":
+                code.append((start, end))
             if ctype == "footnote_ref":
                 label = str(child.meta.get("label", ""))
                 links.append(Link("footnote", start, end, label, start, end, label, label=label))
