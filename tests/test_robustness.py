@@ -256,3 +256,10 @@ def test_a_suppression_comment_shown_in_code_is_not_obeyed(tmp_path: Path, rules
     result = run([str(article), "--format", "concise"], rules_file)
     lines = [line.split(":")[1] for line in result.output.splitlines() if "[no-tk]" in line]
     assert lines == ["3", "8", "12"], result.output
+
+
+def test_rules_new_into_a_missing_folder_is_an_error_not_a_traceback(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "house.yaml"
+    result = CliRunner().invoke(main, ["rules", "new", "pattern", "-o", str(target)])
+    assert result.exit_code == 2, result.output
+    assert f"{target}: cannot write the rule file: No such file or directory" in result.output

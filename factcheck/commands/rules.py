@@ -109,5 +109,8 @@ def new_rule(kind: str, rule_id: str | None, output: str | None, force: bool) ->
     target = Path(output)
     if target.exists() and not force:
         raise ConfigError("already exists; pass --force to overwrite it", output)
-    target.write_text(text, encoding="utf-8")
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as error:  # a missing folder or a read-only disk: say so, as check --output does
+        raise ConfigError(f"cannot write the rule file: {error.strerror or error}", output) from None
     click.echo(f"wrote {output}; edit it, then run: factcheck rules test {output}", err=True)
