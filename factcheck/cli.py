@@ -89,6 +89,16 @@ class _LazyGroup(click.Group):
         except KeyboardInterrupt:
             _err("interrupted")
             sys.exit(INTERRUPTED)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, BrokenPipeError):
+            raise  # usage errors (2), exits, and a closed pipe are click's to report
+        except Exception:
+            # Python exits 1 on an uncaught exception: CI would read a crash
+            # as "findings". Keep the traceback for the bug report, exit 2.
+            import traceback
+
+            traceback.print_exc()
+            _err("internal error (a bug in factcheck: please report it with the traceback above)")
+            sys.exit(2)
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -57,6 +57,12 @@ def run_rules(
             errors.append(str(error))
         except RecursionError:
             errors.append(f"rule {rule.id}: document too deeply nested to check")
+        except Exception as error:  # noqa: BLE001 - one rule's bug must not end a 2,000-file run
+            # An uncaught exception exits 1, which CI reads as "findings";
+            # as an error this file exits 2 and the other files are still checked.
+            if os.environ.get("FACTCHECK_DEBUG"):
+                raise
+            errors.append(f"rule {rule.id} failed with {type(error).__name__}: {error} (a bug in factcheck: please report it with this file; FACTCHECK_DEBUG=1 shows the traceback)")
     active = document.fact(suppressions)
     if active:
         if unused is not None:
@@ -123,7 +129,13 @@ def check_target(
     decoded = decode(data)
     result.warnings.extend(decoded.problems)
     format_path = stdin_filename if target.path == STDIN and stdin_filename else target.path
-    document = from_text(decoded.text, path=format_path, date=date_for_loader(date))
+    try:
+        document = from_text(decoded.text, path=format_path, date=date_for_loader(date))
+    except Exception as error:  # noqa: BLE001 - as in run_rules: this file errs, the run goes on
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        result.errors.append(f"reading the document failed with {type(error).__name__}: {error} (a bug in factcheck: please report it with this file; FACTCHECK_DEBUG=1 shows the traceback)")
+        return result
     apply_date_policy(document, date)
     document.path = target.path
     result.warnings.extend(document.parse_notes)

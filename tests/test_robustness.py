@@ -263,3 +263,35 @@ def test_rules_new_into_a_missing_folder_is_an_error_not_a_traceback(tmp_path: P
     result = CliRunner().invoke(main, ["rules", "new", "pattern", "-o", str(target)])
     assert result.exit_code == 2, result.output
     assert f"{target}: cannot write the rule file: No such file or directory" in result.output
+
+
+def test_a_rule_that_crashes_on_one_file_errs_that_file_and_the_run_goes_on(tmp_path: Path, rules_file: Path, monkeypatch) -> None:
+    # An uncaught exception exits 1, which CI cannot tell from "findings".
+    import factcheck.checks.pattern as pattern
+
+    real_check = pattern.check
+
+    def check(document, rule):
+        if "boom" in document.text:
+            raise ZeroDivisionError("division by zero")
+        return real_check(document, rule)
+
+    monkeypatch.setattr(pattern, "check", check)
+    monkeypatch.delenv("FACTCHECK_DEBUG", raising=False)
+    (tmp_path / "a.md").write_text("boom\n")
+    (tmp_path / "b.md").write_text("The vote is on TK.\n")
+    result = run([str(tmp_path / "a.md"), str(tmp_path / "b.md"), "--format", "concise"], rules_file)
+    assert result.exit_code == 2, result.output
+    assert f"error: {tmp_path / 'a.md'}: rule no-tk failed with ZeroDivisionError: division by zero" in result.output
+    assert "b.md:1:16: warning [no-tk]" in result.output
+
+
+def test_an_unexpected_crash_outside_the_rules_exits_2_not_1(tmp_path: Path, rules_file: Path, monkeypatch) -> None:
+    def broken(*args, **kwargs):
+        raise AttributeError("'NoneType' object has no attribute 'x'")
+
+    monkeypatch.setattr("factcheck.report.delivery.deliver", broken)
+    (tmp_path / "a.md").write_text("Fine.\n")
+    result = CliRunner().invoke(main, ["check", "--isolated", "--no-builtin-rules", "--rules", str(rules_file), str(tmp_path / "a.md")])
+    assert result.exit_code == 2, result.output
+    assert "factcheck: internal error" in result.output
