@@ -53,17 +53,25 @@ def _ignored(relative_parts: tuple[str, ...], specs: list[tuple[tuple[str, ...],
     return False
 
 
-def _parent_specs(root: Path) -> list[pathspec.GitIgnoreSpec]:
-    """.gitignore files above a walked directory, up to the repository top."""
-    specs: list[pathspec.GitIgnoreSpec] = []
+def _parent_specs(root: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
+    """.gitignore files above a walked directory, up to the repository top,
+    each with the directory its patterns are relative to."""
+    specs: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
     current = root.resolve()
     for parent in current.parents:
         spec = _gitignore(parent)
         if spec is not None:
-            specs.append(spec)
+            specs.append((parent, spec))
         if (parent / ".git").exists():
             break
     return specs
+
+
+def _ignored_above(path: Path, parent_specs: list[tuple[Path, pathspec.GitIgnoreSpec]]) -> bool:
+    # Relative to each .gitignore's own directory, as git reads it: matched
+    # against the absolute path, `tmp/` ignored every file of a checkout
+    # under /tmp and `/drafts/x.md` (anchored) ignored nothing.
+    return any(spec.match_file(path.relative_to(base).as_posix()) for base, spec in parent_specs)
 
 
 def _not_a_document(path: Path) -> bool:
@@ -85,6 +93,7 @@ def _shown(directory: str, parts: tuple[str, ...]) -> str:
 def walk(directory: str, exclude: pathspec.GitIgnoreSpec | None = None) -> Iterator[Target]:
     root = Path(directory)
     parent_specs = _parent_specs(root)
+    resolved_root = root.resolve()
     specs: list[tuple[tuple[str, ...], pathspec.GitIgnoreSpec]] = []
     found: list[Target] = []
 
@@ -120,7 +129,7 @@ def walk(directory: str, exclude: pathspec.GitIgnoreSpec | None = None) -> Itera
             absolute = current_path / name
             if _not_a_document(absolute):
                 continue
-            if any(s.match_file(str(absolute.resolve())) for s in parent_specs):
+            if _ignored_above(resolved_root.joinpath(*parts), parent_specs):
                 continue
             if exclude is not None and exclude.match_file("/".join(parts)):
                 continue

@@ -295,3 +295,21 @@ def test_an_unexpected_crash_outside_the_rules_exits_2_not_1(tmp_path: Path, rul
     result = CliRunner().invoke(main, ["check", "--isolated", "--no-builtin-rules", "--rules", str(rules_file), str(tmp_path / "a.md")])
     assert result.exit_code == 2, result.output
     assert "factcheck: internal error" in result.output
+
+
+def test_a_gitignore_above_the_walked_folder_is_read_relative_to_its_own_folder(tmp_path: Path, rules_file: Path) -> None:
+    # git reads `build/` as "a folder named build inside this repository", not
+    # "anywhere in the absolute path": a checkout under ~/build/ was checked as
+    # empty (exit 0), and the anchored /articles/secret.md was not ignored.
+    repo = tmp_path / "build" / "paper"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".gitignore").write_text("build/\n/articles/secret.md\n")
+    articles = repo / "articles"
+    (articles / "build").mkdir(parents=True)
+    (articles / "a.md").write_text("TK\n")
+    (articles / "secret.md").write_text("TK\n")
+    (articles / "build" / "out.md").write_text("TK\n")
+    result = run([str(articles), "--format", "concise"], rules_file)
+    assert result.exit_code == 1, result.output
+    checked = sorted(line.split(":")[0] for line in result.output.splitlines() if "[no-tk]" in line)
+    assert checked == [str(articles / "a.md")], result.output
