@@ -46,6 +46,17 @@ def _err(message: str) -> None:
     click.echo(f"factcheck: {printable(message)}", err=True)
 
 
+def _refuse_to_overwrite_an_article(output_file: str, targets: list) -> None:
+    """``check a.md -o a.md`` replaced the article with its own report."""
+    import os
+
+    if not os.path.exists(output_file):
+        return
+    for target in targets:
+        if target.file is not None and not target.missing and os.path.exists(target.file) and os.path.samefile(target.file, output_file):
+            raise ConfigError("--output would overwrite a file being checked; write the report elsewhere", output_file)
+
+
 def _tune_garbage_collector() -> None:
     """Keep the collector's cost proportional to the input.
 
@@ -161,6 +172,8 @@ def check(
     rules = settings.apply_to_rules(load_rules(settings["rules"], builtin=not no_builtin_rules))
     _tune_garbage_collector()
     targets = settings.discover(paths or (".",))
+    if output_file is not None:
+        _refuse_to_overwrite_an_article(output_file, targets)
     if not targets:
         _err(f"no files to check in {', '.join(paths or ('.',))}")
     findings = []

@@ -313,3 +313,12 @@ def test_a_gitignore_above_the_walked_folder_is_read_relative_to_its_own_folder(
     assert result.exit_code == 1, result.output
     checked = sorted(line.split(":")[0] for line in result.output.splitlines() if "[no-tk]" in line)
     assert checked == [str(articles / "a.md")], result.output
+
+
+def test_output_refuses_to_overwrite_an_article_being_checked(tmp_path: Path, rules_file: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("The vote is on TK.\n")
+    result = run([str(tmp_path), "--format", "json", "--output", str(article)], rules_file)
+    assert result.exit_code == 2, result.output
+    assert f"{article}: --output would overwrite a file being checked" in result.output
+    assert article.read_text() == "The vote is on TK.\n"
