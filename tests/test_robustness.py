@@ -322,3 +322,16 @@ def test_output_refuses_to_overwrite_an_article_being_checked(tmp_path: Path, ru
     assert result.exit_code == 2, result.output
     assert f"{article}: --output would overwrite a file being checked" in result.output
     assert article.read_text() == "The vote is on TK.\n"
+
+
+def test_sarif_names_a_file_whose_name_is_not_utf8_by_its_bytes(tmp_path: Path, rules_file: Path, monkeypatch) -> None:
+    import json
+
+    name = os.fsdecode(b"caf\xe9.md")  # a Latin-1 name on a UTF-8 system: a surrogate in Python
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / name).write_text("The vote is on TK.\n")
+    monkeypatch.chdir(tmp_path)
+    result = run(["news", "--format", "sarif"], rules_file)
+    assert result.exit_code == 1, result.output
+    (finding,) = json.loads(result.output)["runs"][0]["results"]
+    assert finding["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "news/caf%E9.md"

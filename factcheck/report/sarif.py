@@ -69,7 +69,9 @@ def artifact_uri(path: str) -> str:
         return Path(path).as_uri()
     posix = PurePosixPath(Path(path).as_posix())
     parts = [p for p in posix.parts if p != "."]
-    return quote("/".join(parts), safe="/")
+    # The file name's bytes: one that is not UTF-8 (os.fsdecode keeps its
+    # bytes as surrogates) made quote() raise UnicodeEncodeError.
+    return quote(os.fsencode("/".join(parts)), safe="/")
 
 
 def render(report: Report, stream: TextIO, options: RenderOptions) -> None:
