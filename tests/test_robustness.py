@@ -335,3 +335,14 @@ def test_sarif_names_a_file_whose_name_is_not_utf8_by_its_bytes(tmp_path: Path, 
     assert result.exit_code == 1, result.output
     (finding,) = json.loads(result.output)["runs"][0]["results"]
     assert finding["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "news/caf%E9.md"
+
+
+@pytest.mark.parametrize("output_format", ["concise", "json", "junit", "github", "rich"])
+def test_output_file_takes_a_file_name_that_is_not_utf8(tmp_path: Path, rules_file: Path, output_format: str) -> None:
+    name = os.fsdecode(b"caf\xe9.md")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / name).write_text("The vote is on TK.\n")
+    report = tmp_path / "report.out"
+    result = run([str(tmp_path / "news"), "--format", output_format, "--output", str(report)], rules_file)
+    assert result.exit_code == 1, result.output
+    assert b"caf\xe9.md" in report.read_bytes()

@@ -51,7 +51,9 @@ def deliver(
     out = stream or sys.stdout
     if output is not None:
         try:
-            with Path(output).open("w", encoding="utf-8", newline="\n") as file:
+            # surrogateescape: a file name that is not UTF-8 is written as its
+            # own bytes, as a shell redirect of standard output writes it.
+            with Path(output).open("w", encoding="utf-8", errors="surrogateescape", newline="\n") as file:
                 reporter(output_format).render(report, file, RenderOptions(color="never", quiet=options.quiet))
         except OSError as error:
             raise ConfigError(f"cannot write the report: {error.strerror or error}", output) from None
