@@ -116,6 +116,19 @@ class _LazyGroup(click.Group):
 @click.version_option(__version__, "--version", "-V", prog_name="factcheck")
 def main() -> None:
     """Check articles for facts and figures that do not add up."""
+    _never_fail_on_encoding()
+
+
+def _never_fail_on_encoding() -> None:
+    """A terminal that cannot show a character gets an escape, not a crash.
+
+    Article text reaches the report verbatim, and rich output draws box
+    characters: on an ASCII or cp1252 console (PYTHONIOENCODING=ascii, an old
+    Windows code page) a strict stream raised UnicodeEncodeError mid-report.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 @main.command()

@@ -346,3 +346,16 @@ def test_output_file_takes_a_file_name_that_is_not_utf8(tmp_path: Path, rules_fi
     result = run([str(tmp_path / "news"), "--format", output_format, "--output", str(report)], rules_file)
     assert result.exit_code == 1, result.output
     assert b"caf\xe9.md" in report.read_bytes()
+
+
+def test_a_terminal_that_cannot_show_the_text_gets_escapes_not_a_traceback(tmp_path: Path, rules_file: Path) -> None:
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.md"
+    article.write_text("Caf\u00e9 vote on TK \u2014 \u201cquoted\u201d\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "FACTCHECK_NO_CACHE": "1"}
+    args = [sys.executable, "-m", "factcheck", "check", "--isolated", "--no-builtin-rules", "--rules", str(rules_file)]
+    result = subprocess.run([*args, "--format", "rich", "--color", "never", str(article)], capture_output=True, env=env, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert b"Caf\\xe9 vote on TK \\u2014" in result.stdout
