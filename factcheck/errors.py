@@ -20,6 +20,8 @@ class ConfigError(click.ClickException):
     exit_code = 2
 
     def __init__(self, message: str, location: str | None = None) -> None:
+        if location is not None and location.endswith(":0"):
+            location = location[:-2]  # line 0: a YAML value that carries no line (a bare scalar); lines count from 1
         self.location = location
         super().__init__(f"{location}: {message}" if location else message)
 

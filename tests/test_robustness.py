@@ -359,3 +359,12 @@ def test_a_terminal_that_cannot_show_the_text_gets_escapes_not_a_traceback(tmp_p
     result = subprocess.run([*args, "--format", "rich", "--color", "never", str(article)], capture_output=True, env=env, timeout=60)
     assert result.returncode == 1, result.stderr
     assert b"Caf\\xe9 vote on TK \\u2014" in result.stdout
+
+
+def test_a_rule_file_that_is_one_bare_string_names_no_line_zero(tmp_path: Path) -> None:
+    rules = write_house_rules(tmp_path, "r.yaml", "just a sentence\n")
+    (tmp_path / "a.md").write_text("Fine.\n")
+    result = run([str(tmp_path / "a.md")], rules)
+    assert result.exit_code == 2, result.output
+    assert f"{rules}: a rule must be a mapping" in result.output
+    assert ":0:" not in result.output
