@@ -163,6 +163,13 @@ def decode(data: bytes) -> Decoded:
     problems: list[str] = []
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif data.startswith(_UTF16_BOMS):
+        # Notepad's and Word's "Unicode" text: UTF-16 with a BOM, read as such
+        # (its NUL bytes made it "binary" and the run exit 2).
+        text = data.decode("utf-16", errors="replace")
+        if "\ufffd" in text and "\ufffd" not in data.decode("utf-16", errors="ignore"):
+            problems.append("invalid UTF-16; undecodable bytes were replaced with U+FFFD")
+        return Decoded(normalise_newlines(text), tuple(problems))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -177,9 +184,13 @@ def decode(data: bytes) -> Decoded:
     return Decoded(normalise_newlines(text), tuple(problems))
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def looks_binary(data: bytes) -> bool:
-    """A NUL byte in the first 8 KiB: what git and grep use to call a file binary."""
-    return b"\x00" in data[:8192]
+    """A NUL byte in the first 8 KiB (what git and grep use to call a file
+    binary), unless a UTF-16 byte order mark says the NULs are text."""
+    return b"\x00" in data[:8192] and not data.startswith(_UTF16_BOMS)
 
 
 def from_text(

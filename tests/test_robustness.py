@@ -368,3 +368,14 @@ def test_a_rule_file_that_is_one_bare_string_names_no_line_zero(tmp_path: Path) 
     assert result.exit_code == 2, result.output
     assert f"{rules}: a rule must be a mapping" in result.output
     assert ":0:" not in result.output
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_utf16_article_with_a_byte_order_mark_is_read_not_called_binary(tmp_path: Path, rules_file: Path, encoding: str) -> None:
+    article = tmp_path / "a.md"
+    bom = b"\xff\xfe" if encoding.endswith("le") else b"\xfe\xff"
+    article.write_bytes(bom + "Caf\u00e9 intro.\r\nThe vote is on TK.\r\n".encode(encoding))
+    result = run([str(article), "--format", "concise"], rules_file)
+    assert result.exit_code == 1, result.output
+    assert f"{article}:2:16: warning [no-tk]" in result.output
+    assert "binary" not in result.output
