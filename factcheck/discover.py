@@ -156,7 +156,10 @@ def discover(paths: Iterable[str], exclude: Iterable[str] = ()) -> list[Target]:
         else:
             candidates = [Target(given, Path(given), missing=True)]
         for target in candidates:
-            if target.path not in seen:
-                seen.add(target.path)
+            # One file named two ways (a.md ./a.md /abs/a.md, or a symlink to
+            # it) is checked and reported once, under the first name given.
+            key = target.path if target.file is None or target.missing else os.path.realpath(target.file)
+            if key not in seen:
+                seen.add(key)
                 targets.append(target)
     return targets

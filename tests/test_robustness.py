@@ -379,3 +379,12 @@ def test_a_utf16_article_with_a_byte_order_mark_is_read_not_called_binary(tmp_pa
     assert result.exit_code == 1, result.output
     assert f"{article}:2:16: warning [no-tk]" in result.output
     assert "binary" not in result.output
+
+
+def test_one_file_named_several_ways_is_reported_once(tmp_path: Path, rules_file: Path, monkeypatch) -> None:
+    (tmp_path / "a.md").write_text("The vote is on TK.\n")
+    monkeypatch.chdir(tmp_path)
+    result = run(["a.md", "./a.md", str(tmp_path / "a.md"), ".", "--format", "concise"], rules_file)
+    assert result.exit_code == 1, result.output
+    assert [line for line in result.output.splitlines() if "[no-tk]" in line] == ["a.md:1:16: warning [no-tk] Placeholder 'TK' left in"]
+    assert "in 1 file" in result.output
