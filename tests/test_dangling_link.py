@@ -290,3 +290,13 @@ def test_html_page_controls_are_not_unfinished_links(link_rules: RuleSet) -> Non
         '<p>The <a href="#">board</a> and <a>minutes</a>.</p>'  # drafted links: still flagged
     )
     assert findings(link_rules, text, "a.html") == [(1, '<a href="#">board</a>'), (1, "<a>minutes</a>")]
+
+
+def test_a_bracket_dump_is_not_read_again_for_references(link_rules: RuleSet) -> None:
+    # Re-reading with every label defined is quadratic in unclosed brackets; a block
+    # with hundreds of them is data, not prose, and is skipped (prose still is checked).
+    from factcheck.extract.links import MAX_BRACKETS_PER_BLOCK
+
+    dump = "[a]( " * (MAX_BRACKETS_PER_BLOCK + 1) + "[text][missing]"
+    assert findings(link_rules, dump) == []
+    assert findings(link_rules, "See [text][missing] here.") == [(1, "[text][missing]")]
