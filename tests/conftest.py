@@ -38,7 +38,7 @@ def seed_file() -> Path:
     return path
 
 
-HOUSE_RULES = """\
+TK_RULE = """\
 id: no-tk
 kind: pattern
 severity: warning
@@ -50,7 +50,8 @@ examples:
     expect: [{line: 1, match: TK}]
   - text: "A TKO."
     expect: []
----
+"""
+DRAFT_RULE = """\
 id: no-draft
 kind: pattern
 severity: info
@@ -63,6 +64,7 @@ examples:
   - text: "Final copy"
     expect: []
 """
+HOUSE_RULES = TK_RULE + "---\n" + DRAFT_RULE
 """Two small pattern rules (TK: warning, DRAFT: info) for tests of the CLI and config,
 independent of the built-in pack, which grows."""
 

@@ -18,6 +18,8 @@ from factcheck.report import RenderOptions, Report
 from factcheck.report.github import escape_data, escape_property
 from factcheck.rules import RuleSet
 
+from conftest import DRAFT_RULE
+
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 
 RULES = """\
@@ -40,18 +42,7 @@ examples:
   - text: "A TKO."
     expect: []
 ---
-id: no-draft
-kind: pattern
-severity: info
-message: "Draft marker"
-params:
-  tokens: ['DRAFT']
-examples:
-  - text: "DRAFT copy"
-    expect: [{line: 1, match: DRAFT}]
-  - text: "Final copy"
-    expect: []
----
+""" + DRAFT_RULE + """---
 id: no-hold
 kind: pattern
 severity: error
