@@ -348,8 +348,25 @@ _WORD_SEPARATORS = regex.compile(r"[-\s]+")
 _DECIMAL_COMMA = regex.compile(r"\d+,\d{1,2}")
 
 
+class _WrittenFigure:
+    """What any figure written in prose answers: where it stands and how exactly it was written."""
+
+    start: int
+    end: int
+    precision: float
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+    @property
+    def tolerance(self) -> float:
+        """Rounding slack: half a unit of the least significant digit written."""
+        return self.precision / 2
+
+
 @dataclass(frozen=True)
-class NumberMention:
+class NumberMention(_WrittenFigure):
     """One number as written in prose; see the module docstring for every field."""
 
     value: float
@@ -367,21 +384,12 @@ class NumberMention:
     qualifier_text: str | None = None
 
     @property
-    def span(self) -> tuple[int, int]:
-        return self.start, self.end
-
-    @property
     def is_range(self) -> bool:
         return self.high is not None
 
     @property
     def approximate(self) -> bool:
         return self.qualifier is not None
-
-    @property
-    def tolerance(self) -> float:
-        """Rounding slack: half a unit of the least significant digit written."""
-        return self.precision / 2
 
     def bounds(self, slack: float = APPROXIMATE_SLACK, rounding: float = 0.5) -> tuple[float, float | None]:
         """(low, high) this figure can stand for; high None means unbounded.
@@ -419,7 +427,7 @@ def _new_mention(**values: object) -> NumberMention:
 
 
 @dataclass(frozen=True)
-class PercentMention:
+class PercentMention(_WrittenFigure):
     """A percentage (or percentage-point figure) with its sentence and block."""
 
     value: float
@@ -437,14 +445,6 @@ class PercentMention:
     number: NumberMention
     qualifier: Qualifier | None = None
     qualifier_text: str | None = None
-
-    @property
-    def span(self) -> tuple[int, int]:
-        return self.start, self.end
-
-    @property
-    def tolerance(self) -> float:
-        return self.precision / 2
 
     @property
     def is_range(self) -> bool:
