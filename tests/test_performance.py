@@ -292,3 +292,44 @@ def test_front_matter_through_libyaml_never_crashes_on_text_it_cannot_encode() -
     document = from_text("---\ntitle: \ud800\n---\nThe council met.\n", path="a.md")
     assert document.front_matter == {}
     assert document.prose.strip() == "The council met."
+
+
+def _token_stream(md: object, text: str) -> list[tuple]:
+    from markdown_it.token import Token
+
+    def flat(tokens: list[Token]) -> list[tuple]:
+        return [(t.type, t.tag, t.content, t.markup, t.map, str(t.meta), flat(t.children or [])) for t in tokens]
+
+    return flat(md.parse(text, {}))  # type: ignore[attr-defined]
+
+
+PUNCTUATION_HEAVY = st.text(alphabet="ab 1\n-%:$#+=@{}[]()!*_~`<>&^\\/.\"'", max_size=120)
+
+
+@given(PUNCTUATION_HEAVY)
+def test_fewer_text_terminators_parse_exactly_like_markdown_its_own(text: str) -> None:
+    """The text rule stops only where an enabled inline rule can start; with
+    markdown-it's full terminator set every token (spans included) is the same."""
+    from markdown_it import MarkdownIt
+
+    from factcheck.parsing.markdown import markdown_parser
+
+    ours = markdown_parser()
+    stock = markdown_parser.__wrapped__()  # a second, uncached parser
+    stock.inline.terminator_re = MarkdownIt().inline.terminator_re
+    assert ours.inline.terminator_re.pattern != stock.inline.terminator_re.pattern
+    assert _token_stream(ours, text) == _token_stream(stock, text)
+
+
+def test_fewer_text_terminators_on_every_fixture() -> None:
+    from markdown_it import MarkdownIt
+
+    from factcheck.parsing.markdown import markdown_parser
+
+    stock = markdown_parser.__wrapped__()
+    stock.inline.terminator_re = MarkdownIt().inline.terminator_re
+    files = [p for p in (ROOT / "fixtures").rglob("*") if p.suffix in (".md", ".txt")]
+    assert len(files) > 20
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert _token_stream(markdown_parser(), text) == _token_stream(stock, text), path

@@ -119,7 +119,31 @@ def markdown_parser(*, match_undefined_footnotes: bool = False) -> MarkdownIt:
         if rule.name in POSITIONED_RULES:
             rule.fn = _positioned(rule.name, rule.fn)
     md.inline.ruler.__cache__ = None
+    md.inline.terminator_re = _terminators_for(md)
     return md
+
+
+# The characters at which each inline rule can start (and "]", which ends a
+# link label that parseLinkLabel walks token by token). markdown-it stops its
+# text rule at every ASCII punctuation character an extension might claim,
+# "-", "%", ":" and "$" included, and then tries each of a dozen rules there
+# in turn: in news prose ("5.2%", "year-on-year", "$40") that was about 5% of
+# the parse, spent on rules that cannot match.
+_RULE_START_CHARACTERS = {
+    "text": "", "linkify": ":", "newline": "\n", "escape": "\\", "backticks": "`", "strikethrough": "~",
+    "emphasis": "*_", "link": "[]", "image": "!", "autolink": "<", "html_inline": "<", "entity": "&",
+    "footnote_inline": "^", "footnote_ref": "[]",
+}  # fmt: skip
+
+
+def _terminators_for(md: MarkdownIt) -> re.Pattern[str]:
+    """Where the text rule must stop for the enabled inline rules; markdown-it's
+    own set when a rule is enabled whose start characters are not known here."""
+    enabled = [rule.name for rule in md.inline.ruler.__rules__ if rule.enabled]
+    if any(name not in _RULE_START_CHARACTERS for name in enabled):
+        return md.inline.terminator_re
+    characters = "".join(sorted(set("".join(_RULE_START_CHARACTERS[name] for name in enabled))))
+    return re.compile("[" + re.escape(characters) + "]")
 
 
 def slugify(heading: str) -> str:
