@@ -56,6 +56,15 @@ def test_code_inline_code_urls_comments_front_matter_are_not_prose() -> None:
     assert "Prose" in d.prose and "end." in d.prose
 
 
+def test_bare_urls_in_any_case_are_not_prose() -> None:
+    """Bare URLs are found only in texts that mention http, ftp:// or www.
+    (a cheap gate before the regex): the gate must not miss upper case."""
+    for url in ("HTTP://EXAMPLE.COM/TK", "Https://x.org/TK", "WWW.EXAMPLE.COM/TK", "FTP://files.example/TK"):
+        d = doc(f"Read {url} today.")
+        assert "TK" not in d.prose, url
+        assert "Read" in d.prose and "today." in d.prose
+
+
 def test_link_text_is_prose_but_target_is_not() -> None:
     d = doc("See [the report](https://example.com/x \"Title\") now.")
     assert "the report" in d.prose

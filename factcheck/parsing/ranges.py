@@ -70,6 +70,11 @@ def build_prose(text: str, prose_ranges: list[tuple[int, int]]) -> str:
 def bare_urls(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Spans of bare URLs inside the given ranges: URLs are not prose."""
     found: list[tuple[int, int]] = []
+    lowered = text.lower()
+    if "http" not in lowered and "ftp://" not in lowered and "www." not in lowered:
+        # Most articles hold no bare URL, and the regex tries its alternation
+        # at every character: this scan was a sixth of building a Document.
+        return found
     for start, end in ranges:
         for match in BARE_URL.finditer(text, start, end):
             found.append(match.span())
