@@ -152,12 +152,19 @@ def compile_lexicon(
     template: str = "{}",
     *,
     when_empty: Literal["none", "error", "never-match"] = "none",
+    from_the_end: bool = False,
 ) -> Any:
     """One case-insensitive alternation of a lexicon's expressions, put in ``template``'s ``{}``.
 
     Each expression is compiled alone first so an invalid one is reported by
     itself, at its parameter. An empty lexicon gives None, a ParamError, or a
     pattern that never matches, as the caller's logic needs.
+
+    ``from_the_end`` compiles a template anchored at the end (``...\\s*$``) to
+    search right to left (regex's REVERSE): a forward search tries the whole
+    alternation at every character of the text, a reverse one fails at once
+    wherever the text does not end. Only for callers that ask *whether* it
+    matches: where several matches end at the end, which one is returned may differ.
     """
     import regex
 
@@ -173,4 +180,5 @@ def compile_lexicon(
         except regex.error as error:
             raise ParamError(param, f"invalid regular expression {expression!r}: {error}") from None
     body = "(?:" + "|".join(f"(?:{e})" for e in expressions) + ")" if expressions else "(?!)"
-    return regex.compile(template.replace("{}", body), regex.IGNORECASE | regex.V1)
+    flags = regex.IGNORECASE | regex.V1 | (regex.REVERSE if from_the_end else 0)
+    return regex.compile(template.replace("{}", body), flags)

@@ -165,7 +165,9 @@ class Params:
             "survey_re": compile_lexicon(self.survey_cues, "survey_cues", word),
             "answer_re": compile_lexicon(self.exclusive_answers, "exclusive_answers", word),
             "change_re": compile_lexicon(self.change_words, "change_words", r"^(?:{})$"),
-            "not_before_re": compile_lexicon(self.not_share_before, "not_share_before", r"(?<![\w])(?:{})\s*$"),
+            "not_before_re": compile_lexicon(
+                self.not_share_before, "not_share_before", r"(?<![\w])(?:{})\s*$", from_the_end=True
+            ),
             "not_after_re": compile_lexicon(self.not_share_after, "not_share_after", r"^\s*(?:{})(?![\w])"),
             "complete_re": compile_lexicon(self.complete_labels, "complete_labels", word),
             "complete_label_re": compile_lexicon(self.complete_labels, "complete_labels", r"^\W*(?:{})\W*$"),
