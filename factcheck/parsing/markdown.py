@@ -26,7 +26,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from factcheck.document import Block, Link, ReferenceDefinition
+from factcheck.document import Block, Link, ReferenceDefinition, compute_line_starts
 from factcheck.parsing import Parsed
 from factcheck.parsing.front_matter import split_front_matter
 from factcheck.parsing.html import html_anchors, html_ids
@@ -252,7 +252,9 @@ def _align(
             cells = _table_cells(source_line)
             if cell < len(cells):
                 lo = cells[cell][0]
-        if i < len(lines) - 1 and cell is None and source_line.endswith(content_line):
+        if source_line == content_line:
+            k = 0  # most lines of news copy: nothing indents or prefixes them
+        elif i < len(lines) - 1 and cell is None and source_line.endswith(content_line):
             k = len(source_line) - len(content_line)
         elif content_line in source_line:
             k = _locate_last_line(source_line, content_line, lo)
@@ -268,10 +270,6 @@ def _align(
     return _LineMap(content_starts, source_starts, source_lines)
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(m.end() for m in re.finditer("\n", text))
-    return starts
 
 
 def parse_markdown(text: str) -> Parsed:
@@ -279,7 +277,7 @@ def parse_markdown(text: str) -> Parsed:
     source = blank(text[:body_start]) + text[body_start:] if body_start else text
     env: dict[str, Any] = {}
     tokens = markdown_parser().parse(source, env)
-    line_starts = _line_starts(text)
+    line_starts = list(compute_line_starts(text))
 
     prose_keep: list[tuple[int, int]] = []
     prose_drop: list[tuple[int, int]] = []
@@ -299,7 +297,23 @@ def parse_markdown(text: str) -> Parsed:
 
     for token in tokens:
         ttype = token.type
-        if ttype in ("blockquote_open", "list_item_open", "footnote_open"):
+        if ttype == "inline":  # first: the most frequent token with work to do
+            if not token.map:
+                continue
+            cell = column if block_kind == "table_cell" else None
+            line_map = _align(token.content, token.map[0], text, line_starts, cell)
+            content_ranges = line_map.ranges(token.content)
+            if not content_ranges:
+                continue
+            prose_keep.extend(content_ranges)
+            table = (table_index, row, column, in_header) if block_kind == "table_cell" else None
+            blocks.append(
+                Block(block_kind, content_ranges[0][0], content_ranges[-1][1], table, tuple(containers))  # type: ignore[arg-type]
+            )
+            if block_kind == "heading":
+                anchors.update(heading_anchors(token, slug_counts))
+            _inline(token, line_map, text, prose_drop, links, html_segments, code)
+        elif ttype in ("blockquote_open", "list_item_open", "footnote_open"):
             containers.append(ttype[: -len("_open")])
         elif ttype in ("blockquote_close", "list_item_close", "footnote_close") and containers:
             containers.pop()
@@ -327,20 +341,6 @@ def parse_markdown(text: str) -> Parsed:
             start = line_starts[token.map[0]]
             end = line_starts[token.map[1]] if token.map[1] < len(line_starts) else len(text)
             html_segments.append((start, end))
-        elif ttype == "inline" and token.map:
-            cell = column if block_kind == "table_cell" else None
-            line_map = _align(token.content, token.map[0], text, line_starts, cell)
-            content_ranges = line_map.ranges(token.content)
-            if not content_ranges:
-                continue
-            prose_keep.extend(content_ranges)
-            table = (table_index, row, column, in_header) if block_kind == "table_cell" else None
-            blocks.append(
-                Block(block_kind, content_ranges[0][0], content_ranges[-1][1], table, tuple(containers))  # type: ignore[arg-type]
-            )
-            if block_kind == "heading":
-                anchors.update(heading_anchors(token, slug_counts))
-            _inline(token, line_map, text, prose_drop, links, html_segments, code)
 
     for start, end in html_segments:
         fragment = text[start:end]
