@@ -198,6 +198,12 @@ def _search(pattern: Any, text: str) -> Any:
     return pattern.search(text) if pattern is not None else None
 
 
+def _match(pattern: Any, text: str) -> Any:
+    """For the patterns whose template starts with ``^``: the same answer as a
+    search, without trying (and failing) the anchor at every later character."""
+    return pattern.match(text) if pattern is not None else None
+
+
 @dataclass
 class Member:
     """A percentage taken as a share, with what its clause says about its whole."""
@@ -319,7 +325,7 @@ def _structured_set_is_shares(params: Params, shares: Sequence[LabelledShare], c
     if _search(params.not_share_header_re, context):
         return False
     labels = [s.label for s in shares]
-    return not (params.time_label_re is not None and sum(1 for label in labels if params.time_label_re.search(label)) >= 2)
+    return not (params.time_label_re is not None and sum(1 for label in labels if params.time_label_re.match(label)) >= 2)
 
 
 def _complete_label(params: Params, labels: Sequence[str]) -> str | None:
@@ -470,7 +476,7 @@ def _member(params: Params, prose: str, sentence: Sentence, mention: PercentMent
         recent = _WORD_TOKEN.findall(_clause_tail(wide_before))[-3:]
         if any(params.change_re.match(token.rstrip(".")) for token in recent):
             return None
-    if _search(params.not_after_re, after) or _search(params.not_before_re, wide_before):
+    if _match(params.not_after_re, after) or _search(params.not_before_re, wide_before):
         return None
     # The first share of a sentence owns its opening ("In the Democratic primary, Clinton won 55%");
     # a later one only its own clause (not "in his 2012 run and" before "2.3 percent").
@@ -482,7 +488,7 @@ def _member(params: Params, prose: str, sentence: Sentence, mention: PercentMent
         survey_only=survey and not (choice or answer), paired=bool(previous_member and _PAIRED.match(before)),
         after_break=break_end is not None,
         opens_clause=after_semicolon is not None and bool(
-            _search(params.opener_re, after_semicolon.lstrip()) or _search(params.new_whole_re, after_semicolon)
+            _match(params.opener_re, after_semicolon.lstrip()) or _search(params.new_whole_re, after_semicolon)
         ),
     )  # fmt: skip
 
@@ -522,7 +528,7 @@ def _periods(params: Params, text: str) -> set[str]:
 def _starts_new_group(params: Params, sentence: Sentence, periods: set[str], group: Group) -> bool:
     """A sentence that opens with a contrast, names a new poll or contest, or a period (``periods``) the group did not."""
     text = sentence.text
-    if _search(params.opener_re, text) or _search(params.new_whole_re, text):
+    if _match(params.opener_re, text) or _search(params.new_whole_re, text):
         return True
     return not periods <= group.periods
 
