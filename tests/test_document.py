@@ -63,6 +63,11 @@ def test_bare_urls_in_any_case_are_not_prose() -> None:
         d = doc(f"Read {url} today.")
         assert "TK" not in d.prose, url
         assert "Read" in d.prose and "today." in d.prose
+    # Only ranges where a URL can start are scanned: a later paragraph, a table
+    # cell, and offsets after a letter that lower() lengthens ("İ") still count.
+    d = doc("First paragraph.\n\n| a | b |\n|---|---|\n| x | see www.example.com/TK |\n\nİstanbul: HTTP://x.org/TK ok.\n")
+    assert "TK" not in d.prose
+    assert "ok." in d.prose and "İstanbul:" in d.prose
 
 
 def test_link_text_is_prose_but_target_is_not() -> None:
