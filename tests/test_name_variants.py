@@ -372,6 +372,72 @@ def test_osa_distance(a: str, b: str, distance: int) -> None:
     assert name_variants.osa_distance(a, b, 3) == distance
 
 
+def _reference_osa(a: str, b: str) -> int:
+    """Optimal string alignment distance, the full table without shortcuts."""
+    table = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+    return table[-1][-1]
+
+
+def _edited(rng: random.Random, word: str, alphabet: str, edits: int) -> str:
+    letters = list(word)
+    for _ in range(edits):
+        operation = rng.randrange(4)
+        if operation == 0 and letters:
+            letters.pop(rng.randrange(len(letters)))
+        elif operation == 1:
+            letters.insert(rng.randint(0, len(letters)), rng.choice(alphabet))
+        elif operation == 2 and letters:
+            letters[rng.randrange(len(letters))] = rng.choice(alphabet)
+        elif operation == 3 and len(letters) > 1:
+            i = rng.randrange(len(letters) - 1)
+            letters[i], letters[i + 1] = letters[i + 1], letters[i]
+    return "".join(letters)
+
+
+def test_osa_distance_shortcuts_agree_with_the_full_table() -> None:
+    """Trimming common affixes and the one-edit shortcut never change whether a pair is within the limit."""
+    rng = random.Random(7)
+    for _ in range(20000):
+        alphabet = "abc"[: rng.randint(1, 3)]  # few letters: many repeats and swaps
+        a = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
+        b = _edited(rng, a, alphabet, rng.randint(0, 3))
+        limit = rng.randint(0, 3)
+        expected = min(_reference_osa(a, b), limit + 1)
+        assert min(name_variants.osa_distance(a, b, limit), limit + 1) == expected, (a, b, limit)
+
+
+@pytest.mark.parametrize(("max_edits", "long_name_edits"), [(1, 2), (2, 1), (0, 3), (3, 0)])
+def test_direct_comparison_finds_the_pairs_that_share_a_deletion(max_edits: int, long_name_edits: int) -> None:
+    """A few forms of one initial are compared directly; the pairs within the edit limit are those the
+    neighbourhoods give."""
+    params = name_variants.Params(max_edits=max_edits, long_name_edits=long_name_edits, long_name_length=7)
+    rng = random.Random(max_edits * 10 + long_name_edits)
+    for _ in range(300):
+        base = "s" + "".join(rng.choice("aeiklnrst") for _ in range(rng.randint(3, 9)))
+        words = {base} | {"s" + _edited(rng, base[1:], "aeiklnrst", rng.randint(0, 3)) for _ in range(rng.randint(1, 12))}
+        forms = [(number, word, "") for number, word in enumerate(sorted(words))]
+        group = list(range(len(forms)))
+
+        def within_limit(pairs):
+            return sorted(
+                (x, y)
+                for x, y in pairs
+                if name_variants.osa_distance(forms[x][1], forms[y][1], limit(x, y)) <= limit(x, y)
+            )
+
+        def limit(x: int, y: int) -> int:
+            shorter = min(len(forms[x][1]), len(forms[y][1]))
+            return params.long_name_edits if shorter >= params.long_name_length else params.max_edits
+
+        direct = within_limit(name_variants._close_forms(forms, group, params))
+        assert direct == within_limit(name_variants._shared_deletions(forms, group, params)), words
+
+
 # ------------------------------------------------------------------ cost
 
 

@@ -83,7 +83,8 @@ _ENDINGS_BY_LAST_LETTER: dict[str, tuple[str, ...]] = {
 _VOWELS = frozenset("aeiouy")
 MIN_STEM = 3
 # Bucket size above which a deletion key is too common to mean anything
-# (a pathological document of near-identical names); keeps cost linear.
+# (a pathological document of near-identical names); keeps cost linear. Up to
+# this many forms of one initial are compared pair by pair instead.
 MAX_BUCKET = 64
 # Longer "words" are pasted identifiers or base64, not names; a deletion
 # neighbourhood grows with the square of the length, so they are skipped.
@@ -509,6 +510,20 @@ def osa_distance(a: str, b: str, limit: int) -> int:
     """Damerau–Levenshtein (optimal string alignment) distance, or ``limit + 1`` when larger."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    # A common prefix or suffix never changes the distance, so only what lies
+    # between is compared: for two names within an edit, a letter or two.
+    shorter = min(len(a), len(b))
+    start = 0
+    while start < shorter and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < shorter - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[start : len(a) - end], b[start : len(b) - end]
+    if limit <= 1 and len(a) + len(b) > 4 * limit:
+        # One edit (a substitution, insertion, deletion or swap) leaves at
+        # most two letters of each word between the common affixes.
+        return limit + 1
     previous2: list[int] = []
     previous = list(range(len(b) + 1))
     for i in range(1, len(a) + 1):
@@ -738,9 +753,9 @@ def _candidate_pairs(spellings: list[_Spelling], params: Params) -> Iterator[_Ca
                 if multiword and a.surface.casefold() == b.surface.casefold():
                     continue  # case inside a multi-word name is checked word by word
                 yield _Candidate(a, b, folded_same=True)
-    # Deletion neighbourhoods: two words within k edits share a word with k
-    # letters deleted. An unknown string is also indexed by its stems, so that
-    # "Venezulean" meets "Venezuela".
+    # Every other candidate is a pair of spellings within a few edits of each
+    # other (Damerau-Levenshtein). An unknown string is also compared by its
+    # stems, so that "Venezulean" meets "Venezuela".
     eligible = [
         s
         for s in spellings
@@ -753,37 +768,82 @@ def _candidate_pairs(spellings: list[_Spelling], params: Params) -> Iterator[_Ca
             for stem, how in _stems(spelling.folded):
                 if how != "vowel" and stem != spelling.folded and len(stem) >= params.min_length:
                     forms.append((number, stem, spelling.folded[len(stem) :]))
-    neighbourhoods = [
-        _deletions(form, params.long_name_edits if len(form) >= params.long_name_length else params.max_edits)
-        for _, form, _ in forms
-    ]
-    # Only keys that two to MAX_BUCKET forms share make a bucket: count them
-    # all at C speed (Counter), then file each form under its shared keys only.
-    # Buckets keep the order in which their keys first appear.
+    # Spellings that differ in the first letter are different names
+    # (Hong/Kong; _variants never flags such a pair), so forms are compared
+    # only with forms of the same initial: a handful in an article.
+    by_initial: dict[str, list[int]] = {}
+    for index, (_, form, _) in enumerate(forms):
+        by_initial.setdefault(form[0], []).append(index)
+    for group in by_initial.values():
+        if len(group) < 2:
+            continue
+        close = _close_forms(forms, group, params) if len(group) <= MAX_BUCKET else _shared_deletions(forms, group, params)
+        for x, y in close:
+            (nx, fx, ex), (ny, fy, ey) = forms[x], forms[y]
+            if nx == ny or (ex and ey):
+                continue
+            a, b = eligible[nx], eligible[ny]
+            if a.folded == b.folded or (fx == fy and (ex or ey)):
+                continue  # a folding variant (found above), or only an ending apart
+            shorter = min(len(fx), len(fy))
+            limit = params.long_name_edits if shorter >= params.long_name_length else params.max_edits
+            if osa_distance(fx, fy, limit) <= limit:
+                if ex or ey:
+                    yield _Candidate(a, b, stemmed=a if ex else b, ending=ex or ey)
+                else:
+                    yield _Candidate(a, b)
+
+
+def _depth(form: str, params: Params) -> int:
+    """How many letters a form may lose to meet another (its edit budget)."""
+    return params.long_name_edits if len(form) >= params.long_name_length else params.max_edits
+
+
+def _close_forms(forms: list[tuple[int, str, str]], group: list[int], params: Params) -> Iterator[tuple[int, int]]:
+    """Pairs (in form order) of a few forms that share a deletion neighbour, compared directly.
+
+    The same pairs as :func:`_shared_deletions` finds, without building the
+    neighbourhoods: two forms whose lengths differ by more than the shorter
+    one's edit budget share none, and two within it share one whenever
+    ``osa_distance`` will accept them (each edit costs each side at most one
+    deletion), so only the rare setting of fewer edits for long names than for
+    short ones needs the neighbourhoods themselves.
+    """
+    by_length = sorted(group, key=lambda index: len(forms[index][1]))
+    for i, x in enumerate(by_length):
+        fx = forms[x][1]
+        depth_x = _depth(fx, params)
+        for y in by_length[i + 1 :]:
+            fy = forms[y][1]
+            if len(fy) - len(fx) > depth_x:
+                break
+            depth_y = _depth(fy, params)
+            if depth_y < depth_x and _deletions(fx, depth_x).isdisjoint(_deletions(fy, depth_y)):
+                continue
+            yield (x, y) if x < y else (y, x)
+
+
+def _shared_deletions(forms: list[tuple[int, str, str]], group: list[int], params: Params) -> Iterator[tuple[int, int]]:
+    """Pairs (in form order) of forms that share a deletion neighbour: cost grows with the forms, not their square.
+
+    Two words within k edits share a word with k letters deleted from each.
+    Only keys that two to MAX_BUCKET forms share make a bucket: count them all
+    at C speed (Counter), then file each form under its shared keys only.
+    """
+    neighbourhoods = [_deletions(forms[index][1], _depth(forms[index][1], params)) for index in group]
     buckets: dict[str, list[int]] = {
         key: [] for key, size in Counter(chain.from_iterable(neighbourhoods)).items() if 2 <= size <= MAX_BUCKET
     }
-    for index, keys in enumerate(neighbourhoods):
+    for index, keys in zip(group, neighbourhoods):
         for key in keys & buckets.keys():  # iterates the smaller of the two
             buckets[key].append(index)
     seen: set[tuple[int, int]] = set()
     for members in buckets.values():
         for i, x in enumerate(members):
             for y in members[i + 1 :]:
-                (nx, fx, ex), (ny, fy, ey) = forms[x], forms[y]
-                if nx == ny or (ex and ey) or (x, y) in seen:
-                    continue
-                seen.add((x, y))
-                a, b = eligible[nx], eligible[ny]
-                if a.folded == b.folded or (fx == fy and (ex or ey)):
-                    continue  # a folding variant (found above), or only an ending apart
-                shorter = min(len(fx), len(fy))
-                limit = params.long_name_edits if shorter >= params.long_name_length else params.max_edits
-                if osa_distance(fx, fy, limit) <= limit:
-                    if ex or ey:
-                        yield _Candidate(a, b, stemmed=a if ex else b, ending=ex or ey)
-                    else:
-                        yield _Candidate(a, b)
+                if (x, y) not in seen:
+                    seen.add((x, y))
+                    yield x, y
 
 
 def _variants(spellings: list[_Spelling], params: Params) -> dict[str, _Pair]:
