@@ -167,8 +167,26 @@ APPROXIMATE_SLACK = 0.1
 
 
 def _alternation(words: object) -> str:
-    items = sorted(words, key=lambda word: (-len(word), word))  # type: ignore[call-overload]
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in items)
+    """``words`` (lower case) as an alternation that tries the longest first, grouped by first character.
+
+    Grouped, a failing alternation costs one test per first letter instead of
+    one per word: "m" before the unit alternation of ``_NUMBER`` tried ~100
+    words, which made the unit half of every match's cost. Only words with
+    the same first character can match at one position, and within a group
+    they keep the longest-first order, so the same alternative wins.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=lambda word: (-len(word), word)):  # type: ignore[call-overload]
+        groups.setdefault(word[0], []).append(word)
+    return "|".join(
+        regex.escape(first) + "(?:" + "|".join(_spaced(word[1:]) for word in group) + ")"
+        for first, group in sorted(groups.items())
+    )
+
+
+def _spaced(written: str) -> str:
+    """``written`` escaped, a space in it matching any run of white space."""
+    return regex.escape(written).replace(r"\ ", r"\s+").replace(" ", r"\s+")
 
 
 _UNIT_WORD = _alternation(_UNITS_WORDS[1:])
@@ -240,33 +258,77 @@ _NUMBER_ASCII = re.compile(_NUMBER.pattern.replace("(?ix-f)", "(?ix)", 1), re.AS
 # characters: such a text, and one with non-ASCII digits, takes ``finditer``).
 
 
-def _first_letter_alternation(words: object) -> str:
-    """``words`` as an alternation grouped by first letter (``re`` then scans for a first letter, 2x faster)."""
-    groups: dict[str, list[str]] = {}
-    for word in words:  # type: ignore[attr-defined]
-        groups.setdefault(word[0], []).append(word[1:])
-    return "|".join(
-        re.escape(first) + "(?:" + "|".join(re.escape(rest) for rest in sorted(set(rests), key=lambda r: (-len(r), r))) + ")"
-        for first, rests in sorted(groups.items())
-    )
-
-
-_ANCHOR_WORDS = _first_letter_alternation(
+# Grouped by first letter (see _alternation): ``re`` then scans for a first letter, 2x faster.
+_ANCHOR_WORDS = _alternation(
     [*WORD_VALUES, "hundred", "dozen", "half", "third", "quarter", "thousand", "million", "billion", "trillion"]
 )
 _GLUED_CURRENCY = "|".join(re.escape(c) for c in CURRENCY_PREFIXES if c[-1].isalnum())
-# One lookbehind over both branches (a match cannot start after a letter or digit): 40% faster than two.
-_ANCHOR_WORD = re.compile(rf"(?<![a-z0-9])(?:{_ANCHOR_WORDS}|(?:{_GLUED_CURRENCY})(?=(?:{_ANCHOR_WORDS})))")
+_ANCHOR_WORD_BODY = rf"(?:{_ANCHOR_WORDS}|(?:{_GLUED_CURRENCY})(?=(?:{_ANCHOR_WORDS})))"
+# A word anchor starts where no letter or digit precedes. A pattern that starts with a lookbehind is
+# tried at every character (re finds no first character to skip to: 20 ns a character, the costliest
+# scan of the parser); one that starts with a literal space is tried only after a space, which re
+# finds with a plain loop. So word anchors come from two scans that take the character before the
+# word with them: after a space (most), and after any other non-alphanumeric character.
+_ANCHOR_WORD_AFTER_SPACE = re.compile(f" {_ANCHOR_WORD_BODY}")
+_ANCHOR_WORD_AFTER_OTHER = re.compile(f"[^a-z0-9 ]{_ANCHOR_WORD_BODY}")
+_ANCHOR_WORD_HERE = re.compile(_ANCHOR_WORD_BODY)
+_ASCII_ALPHANUMERIC = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _word_anchors(lowered: str, start: int, stop: int) -> list[int]:
+    """Starts of number words (and currency codes glued to one) in ``lowered[start:stop]`` after no
+    letter or digit (a-z, 0-9), in order. A match is all letters, so no anchor hides inside another."""
+    found = [m.start() + 1 for m in _ANCHOR_WORD_AFTER_SPACE.finditer(lowered, start, stop)]
+    found += [m.start() + 1 for m in _ANCHOR_WORD_AFTER_OTHER.finditer(lowered, start, stop)]
+    if (start == 0 or lowered[start - 1] not in _ASCII_ALPHANUMERIC) and _ANCHOR_WORD_HERE.match(lowered, start, stop):
+        found.append(start)  # at the start, what precedes lies outside the scans
+    found.sort()
+    return found
 _ANCHOR_DIGITS = re.compile(r"[0-9][0-9.,]*")
 _ANCHOR_FRACTION = re.compile(f"[{''.join(UNICODE_FRACTIONS)}]")
 # What may precede a match's first anchor, read backwards from it (REVERSE), with _NUMBER's folding.
+# Read backwards, prefixes sharing a first letter are not what decides ("us$" and "$" both end a
+# match at one place): the plain longest-first alternation, so "US$" wins over "$" as forwards.
+_CUR_PREFIX_LONGEST_FIRST = "|".join(_spaced(c) for c in sorted(CURRENCY_PREFIXES, key=lambda c: (-len(c), c)))
 _BEFORE_ANCHOR = regex.compile(
-    rf"(?ix-f)(?r)(?:(?:{_CUR_PREFIX})\s?)?(?P<core>[-−]|minus\s+|\.|a\s+)?", regex.V1
+    rf"(?ix-f)(?r)(?:(?:{_CUR_PREFIX_LONGEST_FIRST})\s?)?(?P<core>[-−]|minus\s+|\.|a\s+)?", regex.V1
 )
 # The last character of anything _BEFORE_ANCHOR can match (whitespace apart): elsewhere it cannot match.
 _PREFIX_LAST = frozenset("-−." + "".join(c[-1] + c[-1].upper() for c in CURRENCY_PREFIXES))
 # ... and what precedes its whitespace: a currency, "minus" ("ſ" folds to "s"), "a" (or more whitespace).
 _PREFIX_BEFORE_SPACE = _PREFIX_LAST | frozenset("sSſaA")
+# "a " begins a match only before a word ("a hundred", "a half"): before a figure ("a 5") it cannot.
+_PREFIX_BEFORE_SPACE_OF_FIGURE = _PREFIX_BEFORE_SPACE - frozenset("aA")
+_CURRENCY_CODES = frozenset(c for c in CURRENCY_PREFIXES if c.isalpha())
+_CURRENCY_SYMBOLS = frozenset(c[-1] for c in CURRENCY_PREFIXES if not c[-1].isalpha())
+
+
+def _prefix_possible(text: str, anchor: int) -> bool:
+    """Whether ``_BEFORE_ANCHOR`` can find a currency, sign, "." or "a" right before ``anchor``.
+
+    False only where it cannot, read as it reads (white space is ``\s``, a subset of
+    ``str.isspace``): the common "was 5", "and 2022" or "[link]   5" then skip a regex call
+    (~1 us) that the first-character tests of ``_number_matches`` let through.
+    """
+    last = anchor - 1
+    while last >= 0 and text[last].isspace():
+        last -= 1
+    if last < 0:
+        return False
+    written, spaces = text[last], anchor - 1 - last
+    if spaces and written in "sSſ":
+        word = text[max(0, last - 4) : last + 1]
+        return not word.isascii() or word.lower() == "minus"  # "minus 5", not "was 5"
+    if spaces and written in "aA":
+        return text[anchor].isalpha()  # "a hundred", "a half"; never "a 5"
+    if spaces > 1:
+        return False  # a currency takes at most one white space character before the number
+    if written in _CURRENCY_SYMBOLS:
+        return True  # "$5", "US$ 5"
+    if written in "-−.":
+        return spaces == 0  # "-5", ".5"
+    code = text[max(0, last - 2) : last + 1]
+    return not code.isascii() or code.lower() in _CURRENCY_CODES  # "USD 5", "eur5"
 _OTHER_DIGIT = regex.compile(r"[\d--[0-9]]", regex.V1)
 _NON_ASCII_WORD_OR_SPACE = regex.compile(r"[[\w\s]--[\x00-\x7f]]", regex.V1)
 
@@ -278,13 +340,13 @@ def _number_matches(text: str, start: int, stop: int) -> Iterator[regex.Match[st
     if text.isascii():
         match = _NUMBER_ASCII.match  # type: ignore[assignment]
         anchors = [m.start() for m in _ANCHOR_DIGITS.finditer(lowered, start, stop)]
-        anchors += [m.start() for m in _ANCHOR_WORD.finditer(lowered, start, stop)]
+        anchors += _word_anchors(lowered, start, stop)
     elif len(lowered) == len(text) and not _NON_ASCII_WORD_OR_SPACE.search(text, max(0, start - 1), stop):
         # Only non-ASCII punctuation and symbols (curly quotes, dashes, £, ½): to both engines they are
         # neither letters, digits nor spaces, and none case-folds to ASCII, so the ASCII twin holds too.
         match = _NUMBER_ASCII.match  # type: ignore[assignment]
         anchors = [m.start() for m in _ANCHOR_DIGITS.finditer(lowered, start, stop)]
-        anchors += [m.start() for m in _ANCHOR_WORD.finditer(lowered, start, stop)]
+        anchors += _word_anchors(lowered, start, stop)
         anchors += [m.start() for m in _ANCHOR_FRACTION.finditer(lowered, start, stop)]
     else:
         if len(lowered) != len(text) or _OTHER_DIGIT.search(text, start, stop):
@@ -292,36 +354,46 @@ def _number_matches(text: str, start: int, stop: int) -> Iterator[regex.Match[st
             return
         lowered = lowered.replace("ſ", "s")
         anchors = [m.start() for m in _ANCHOR_DIGITS.finditer(lowered, start, stop)]
-        anchors += [m.start() for m in _ANCHOR_WORD.finditer(lowered, start, stop)]
+        anchors += _word_anchors(lowered, start, stop)
         anchors += [m.start() for m in _ANCHOR_FRACTION.finditer(lowered, start, stop)]
     anchors.sort()
     before_anchor = _BEFORE_ANCHOR.match
     prefix_last, prefix_before_space = _PREFIX_LAST, _PREFIX_BEFORE_SPACE
+    prefix_before_space_of_figure = _PREFIX_BEFORE_SPACE_OF_FIGURE
     position = start  # where finditer would search next
     tried = start - 1  # candidates up to here failed
     for anchor in anchors:
         if anchor < position:
             continue  # inside the last match
-        candidates = [anchor]
         if anchor > position and (
             (previous := text[anchor - 1]) in prefix_last
             or (
                 previous.isspace() and anchor - 1 > position
-                and ((before := text[anchor - 2]) in prefix_before_space or before.isspace())
+                and (
+                    (before := text[anchor - 2])
+                    in (prefix_before_space if text[anchor].isalpha() else prefix_before_space_of_figure)
+                    or before.isspace()
+                )
             )
-        ):
+        ) and _prefix_possible(text, anchor):
             prefix = before_anchor(text, position, anchor)
             if prefix.start() < anchor:  # the currency start, then the sign/"a"/"." start (-1 if none)
-                candidates = [prefix.start(), prefix.start("core"), anchor]
-        for candidate in candidates:
-            if candidate <= tried:
+                for candidate in (prefix.start(), prefix.start("core"), anchor):
+                    if candidate <= tried:
+                        continue
+                    tried = candidate
+                    found = match(text, candidate, stop)
+                    if found:
+                        yield found
+                        position = found.end()
+                        break
                 continue
-            tried = candidate
-            found = match(text, candidate, stop)
+        if anchor > tried:  # the anchor is the only candidate
+            tried = anchor
+            found = match(text, anchor, stop)
             if found:
                 yield found
                 position = found.end()
-                break
 
 
 # _NUMBER's groups in the order match.groups() returns them (the same in _NUMBER_ASCII).
@@ -340,6 +412,14 @@ _BETWEEN_JOIN = regex.compile(r"(?i)^\s+and\s+$")
 # words of the approximators: cheap tests that skip those searches where they cannot match.
 _JOIN_WORDS = frozenset(("-", "–", "—", "to", "and"))
 _QUALIFIER_LAST_WORDS = tuple(sorted({qualifier.split()[-1] for qualifier in QUALIFIERS}))
+# A last word that also ends other phrases ("of", "to") -> the words that can stand before it in an approximator.
+_QUALIFIER_WORDS_BEFORE: dict[str, tuple[str, ...]] = {
+    last: tuple(sorted({q.split()[-2] for q in QUALIFIERS if q.split()[-1] == last and len(q.split()) > 1}))
+    for last in ("of", "to")
+}
+assert all(q.split()[-1] not in _QUALIFIER_WORDS_BEFORE or len(q.split()) > 1 for q in QUALIFIERS)
+# How far before a number an approximator may begin.
+_QUALIFIER_WINDOW = 24
 _WORD_BEFORE = regex.compile(r"(?i)(\w+)\s*$")
 # Compiled once: regex.sub/fullmatch with a pattern string look it up in
 # regex's cache on every call, which was ~10% of a corpus run here.
@@ -413,17 +493,31 @@ class NumberMention(_WrittenFigure):
         return low, high
 
 
-# Defaults of the NumberMention fields _atom leaves out (all plain values: no default_factory).
-_MENTION_DEFAULTS = {f.name: f.default for f in fields(NumberMention) if f.default is not MISSING}
-assert not any(f.default_factory is not MISSING for f in fields(NumberMention))
-
-
-def _new_mention(**values: object) -> NumberMention:
+def _new_mention(
+    value: float, start: int, end: int, text: str, decimals: int, precision: float, form: Form,
+    unit: str | None, currency: str | None, scale: str | None,
+) -> NumberMention:
     """A NumberMention built without the frozen dataclass __init__ (13 object.__setattr__ calls:
-    1.5 us, 0.2 here, on every number of a run). Same fields, equality, hash and repr."""
-    mention = object.__new__(NumberMention)
-    mention.__dict__.update(_MENTION_DEFAULTS, **values)
+    1.5 us, 0.45 here, on every number of a run). Same fields, equality, hash and repr."""
+    mention = _new_object(NumberMention)
+    _set_attribute(mention, "__dict__", {
+        "value": value, "start": start, "end": end, "text": text, "decimals": decimals, "precision": precision,
+        "form": form, "unit": unit, "currency": currency, "scale": scale,
+        "high": None, "qualifier": None, "qualifier_text": None,
+    })  # fmt: skip
     return mention
+
+
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+# The fields _new_mention leaves at their defaults, and those defaults (plain values, no default_factory).
+assert {f.name: f.default for f in fields(NumberMention) if f.default is not MISSING} == {
+    "unit": None, "currency": None, "scale": None, "high": None, "qualifier": None, "qualifier_text": None
+} and not any(f.default_factory is not MISSING for f in fields(NumberMention))
+assert [f.name for f in fields(NumberMention)] == [
+    "value", "start", "end", "text", "decimals", "precision", "form", "unit", "currency", "scale", "high", "qualifier",
+    "qualifier_text",
+]
 
 
 @dataclass(frozen=True)
@@ -578,16 +672,7 @@ def _atom(match: regex.Match[str] | re.Match[str], text: str) -> NumberMention |
     if cur:
         span_start = match.start(_CUR_GROUP)
     return _new_mention(
-        value=value * multiplier,
-        start=span_start,
-        end=end,
-        text=text[span_start:end],
-        decimals=decimals,
-        precision=precision,
-        form=form,
-        unit=unit,
-        currency=currency,
-        scale=scale_word,
+        value * multiplier, span_start, end, text[span_start:end], decimals, precision, form, unit, currency, scale_word
     )
 
 
@@ -636,11 +721,28 @@ def _join_range(low: NumberMention, high: NumberMention, text: str) -> NumberMen
     )
 
 
+def _may_be_qualified(start: int, text: str) -> bool:
+    """Whether an approximator can end right before ``start``: a cheap test that skips most searches.
+
+    The last word must end like an approximator; "of" and "to", the commonest
+    words before a figure, end one only after "upwards"/"excess", "up"/"close".
+    """
+    words = text[max(0, start - _QUALIFIER_WINDOW) : start].rsplit(None, 2)
+    if not words:
+        return False
+    last = words[-1]
+    if not last.isascii():
+        return True
+    last = last.lower()
+    if not last.endswith(_QUALIFIER_LAST_WORDS):
+        return False
+    if last in _QUALIFIER_WORDS_BEFORE:
+        return len(words) > 1 and (not words[-2].isascii() or words[-2].lower().endswith(_QUALIFIER_WORDS_BEFORE[last]))
+    return True
+
+
 def _qualify(mention: NumberMention, text: str) -> NumberMention:
-    window_start = max(0, mention.start - 24)
-    words = text[window_start : mention.start].rsplit(None, 1)
-    if not words or (words[-1].isascii() and not words[-1].lower().endswith(_QUALIFIER_LAST_WORDS)):
-        return mention  # no approximator ends right before the number: skip the search
+    window_start = max(0, mention.start - _QUALIFIER_WINDOW)
     found = _QUALIFIER_BEFORE.search(text, window_start, mention.start)
     if not found:
         return mention
@@ -651,16 +753,22 @@ def _qualify(mention: NumberMention, text: str) -> NumberMention:
 def parse_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMention]:
     """Every number in ``text[start:end]`` in order; offsets index ``text``."""
     stop = len(text) if end is None else end
-    atoms = [a for m in _number_matches(text, start, stop) if (a := _atom(m, text)) is not None]
     merged: list[NumberMention] = []
-    for atom in atoms:
-        if merged:
-            joined = _join_range(merged[-1], atom, text)
+    previous: NumberMention | None = None
+    join_words = _JOIN_WORDS
+    for match in _number_matches(text, start, stop):
+        atom = _atom(match, text)
+        if atom is None:
+            continue
+        # _join_range's cheapest test, inline: most neighbours are words apart and cannot join.
+        if previous is not None and text[previous.end : atom.start].strip().lower() in join_words:
+            joined = _join_range(previous, atom, text)
             if joined is not None:
-                merged[-1] = joined
+                merged[-1] = previous = joined
                 continue
         merged.append(atom)
-    return [_qualify(m, text) for m in merged]
+        previous = atom
+    return [_qualify(m, text) if _may_be_qualified(m.start, text) else m for m in merged]
 
 
 def numbers(document: Document) -> tuple[NumberMention, ...]:
