@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 import unicodedata
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -159,19 +160,17 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("’", "'")
 
 
-class _Token(NamedTuple):
-    text: str  # without possessive
-    start: int
-    end: int  # end of ``text``
-    raw_end: int  # end including a possessive ending
-    possessive: bool
-    capital: bool  # ``text`` starts with a capital (else it is a particle)
+# A token: (text without a possessive ending, start, end of the text, end
+# including the possessive ending, possessive, capital: the text starts with a
+# capital, else it is a particle). A plain tuple read by unpacking: an article
+# has thousands, and a named tuple costs four times as much to build.
+_Token = tuple[str, int, int, int, bool, bool]
 
 
 def _tokens(prose: str, start: int, end: int, ascii_words: bool) -> list[_Token]:
+    """The capitalised words and particles of ``prose[start:end]``, without contractions ("We're")."""
     found: list[_Token] = []
     append = found.append
-    make = _Token._make  # text, start, end, raw_end, possessive, capital
     # Match in a slice: the regex module's pos/endpos arguments cost time in
     # proportion to the whole string, which is quadratic over a long document.
     text = prose[start:end]
@@ -184,36 +183,41 @@ def _tokens(prose: str, start: int, end: int, ascii_words: bool) -> list[_Token]
             possessive = _POSSESSIVE.search(word)
             if possessive and len(word) > 3:
                 cut = possessive.start()
-                append(make((word[:cut], begin, begin + cut, finish, True, word[:1].isupper())))
+                word_text = word[:cut]
+                if not _CONTRACTION.search(word_text):
+                    append((word_text, begin, begin + cut, finish, True, word[0].isupper()))
                 continue
-        append(make((word, begin, finish, finish, False, word[:1].isupper())))
+            if _CONTRACTION.search(word):
+                continue  # an ordinary word, never a name
+        append((word, begin, finish, finish, False, word[0].isupper()))
     return found
+
+
+_JOINING_GAPS = frozenset((" ", "-", "\u2010", "\u2011"))
+_STOP_GAPS = frozenset((". ", "."))
 
 
 def _joins(prose: str, left: _Token, right: _Token) -> bool:
     """Do two neighbouring tokens belong to one name? (space or hyphen between them)."""
-    if left.possessive:
+    if left[4] or right[1] - left[3] > 2:  # a possessive ends a name; every joining gap is short
         return False
-    gap = prose[left.raw_end : right.start]
-    if gap in (" ", "-", "\u2010", "\u2011"):
+    gap = prose[left[3] : right[1]]
+    if gap in _JOINING_GAPS:
         return True
     # "J. K. Rowling", "Dr. Smith": an initial or an abbreviated title with its stop.
-    return gap in (". ", ".") and (len(left.text) == 1 or left.text.casefold() in _ABBREVIATED_TITLES)
+    return gap in _STOP_GAPS and (len(left[0]) == 1 or left[0].casefold() in _ABBREVIATED_TITLES)
 
 
 def _runs(prose: str, tokens: list[_Token]) -> list[list[_Token]]:
     """Maximal runs of capitalised words (and the particles between them)."""
     runs: list[list[_Token]] = []
     current: list[_Token] = []
-    count = len(tokens)
+    last = len(tokens) - 1
     for i, token in enumerate(tokens):
-        starts_name_part = token.capital or (
-            token.text in PARTICLES
-            and i + 1 < count
-            and tokens[i + 1].capital
-            and _joins(prose, token, tokens[i + 1])
-        )
-        if not starts_name_part:
+        if not token[5] and not (
+            token[0] in PARTICLES and i < last and tokens[i + 1][5] and _joins(prose, token, tokens[i + 1])
+        ):
+            # Neither a capitalised word nor a particle inside a name.
             if current:
                 runs.append(current)
                 current = []
@@ -228,12 +232,16 @@ def _runs(prose: str, tokens: list[_Token]) -> list[list[_Token]]:
     # A run never ends in a particle ("Putin al" is not a name).
     trimmed = []
     for run in runs:
-        last = len(run) - 1
-        while last >= 0 and not run[last].capital:
-            last -= 1
-        if last >= 0:
-            trimmed.append(run[: last + 1])
+        end = len(run)
+        while end and not run[end - 1][5]:
+            end -= 1
+        if end:
+            trimmed.append(run if end == len(run) else run[:end])
     return trimmed
+
+
+_ASCII_LETTERS = frozenset(string.ascii_letters)
+_ASCII_CAPITALS = string.ascii_uppercase.encode()
 
 
 def _sentence_facts(document: Document) -> tuple[set[int], list[tuple[int, int]]]:
@@ -244,13 +252,27 @@ def _sentence_facts(document: Document) -> tuple[set[int], list[tuple[int, int]]
         if block.kind == "heading":
             headlines.append((block.start, block.end))
     for sentence in document.fact(sentences):
-        first = _FIRST_LETTER.search(sentence.text)
-        if first is None:
-            continue
-        initial.add(sentence.start + first.start())
-        words = sentence.text.split()
+        text = sentence.text
+        if text[:1] in _ASCII_LETTERS:
+            initial.add(sentence.start)  # most sentences start with their first letter
+        else:
+            first = _FIRST_LETTER.search(text)
+            if first is None:
+                continue
+            initial.add(sentence.start + first.start())
+        words = text.split()
         total = len(words)
         if total < HEADLINE_MIN_WORDS:
+            continue
+        # Most sentences have too few capitals to be a headline: each
+        # capitalised word has a capital letter (an ASCII one, or one of the
+        # characters that UTF-8 writes in several bytes), and particles count
+        # as capitalised. Counted at C speed, that rules them out at once.
+        encoded = text.encode("utf-8", "surrogatepass")  # (a lone surrogate is three bytes)
+        capitals = len(encoded) - len(encoded.translate(None, _ASCII_CAPITALS)) + len(encoded) - len(text)
+        if capitals / total < HEADLINE_SHARE and (
+            PARTICLES.isdisjoint(words) or (capitals + sum(map(PARTICLES.__contains__, words))) / total < HEADLINE_SHARE
+        ):
             continue
         # Count capitalised words, and stop once even an all-capitalised rest
         # could not make the share: most sentences are decided half-way.
@@ -326,102 +348,98 @@ def names(document: Document) -> tuple[NameMention, ...]:
         tokens = _tokens(prose, block.start, block.end, ascii_words)
         blocks.append((block, tokens))
         if headlines.meet(block.start, block.end):
-            in_headline.update(t.start for t in tokens if _within(headline_spans, t.start))
+            in_headline.update(t[1] for t in tokens if _within(headline_spans, t[1]))
         if block.kind != "heading":
             capitalised_mid_sentence.update(
-                t.text for t in tokens if t.capital and t.start not in initial and t.start not in in_headline
+                [t[0] for t in tokens if t[5] and t[1] not in initial and t[1] not in in_headline]
             )
-    frequencies: dict[str, float] = {}  # zipf() of each word asked about, once per document
+    answers: dict[str, bool] = {}  # ordinary() of each word asked about, once per document
 
-    def ordinary(token: _Token) -> bool:
+    def ordinary(text: str) -> bool:
         """A capitalised word at the start of a sentence or in a headline that is only capitalised
         because of where it stands."""
-        if token.text in _ARTICLE_LETTERS:
+        if text in _ARTICLE_LETTERS:
             return True  # "A Volkswagen spokesman"
-        if token.text in capitalised_mid_sentence or len(token.text) == 1:
+        if text in capitalised_mid_sentence or len(text) == 1:
             return False  # single capitals are initials ("M Horan")
-        lowered = token.text.lower()
-        if lowered in lower_words:
-            return True
-        frequency = frequencies.get(lowered)
-        if frequency is None:
-            frequency = frequencies[lowered] = zipf(lowered)
-        return frequency >= ORDINARY_WORD_ZIPF
+        answer = answers.get(text)
+        if answer is None:
+            lowered = text.lower()
+            answer = answers[text] = lowered in lower_words or zipf(lowered) >= ORDINARY_WORD_ZIPF
+        return answer
 
     mentions: list[NameMention] = []
-    # _make: positional, in field order (keyword arguments cost five times as much).
-    make = NameMention._make
+    append = mentions.append
+    # Positional, in field order, without _make's checks (keyword arguments
+    # cost five times as much).
+    make = tuple.__new__
     for block, tokens in blocks:
         in_heading = block.kind == "heading"
-        kept = []
-        for token in tokens:
-            if token.capital and (in_heading or token.start in in_headline or token.start in initial):
-                if ordinary(token):
-                    continue
-            text = token.text
-            if ("'" in text or "’" in text) and _CONTRACTION.search(text):
-                continue
-            kept.append(token)
+        if in_heading:
+            kept = [t for t in tokens if not (t[5] and ordinary(t[0]))]
+        else:
+            kept = [
+                t for t in tokens if not (t[5] and (t[1] in in_headline or t[1] in initial) and ordinary(t[0]))
+            ]
         block_quoted = quotes.meet(block.start, block.end)
         for run in _runs(prose, kept):
             if len(run) == 1:
                 # Most names are one word: that word is the whole name, and
                 # (runs end in a capitalised word) it is capitalised.
-                token = run[0]
-                word = token.text
-                start = token.start
-                if len(word) < 2 or prose.startswith("[", token.raw_end):
+                word, start, end, raw_end, possessive, _ = run[0]
+                if len(word) < 2 or prose.startswith("[", raw_end):
                     continue
-                mentions.append(
+                append(
                     make(
+                        NameMention,
                         (
                             word,  # surface
                             start,
-                            token.end,
+                            end,
                             word,  # full_name
                             start,  # full_start
-                            token.end,  # full_end
+                            end,  # full_end
                             0,  # index
                             None,  # previous
                             None,  # following
-                            token.possessive,
+                            possessive,
                             start in initial,  # sentence_initial
                             in_heading or start in in_headline,  # headline
                             block_quoted and quoted.contains(start),  # quoted
                             False,  # foreign: no particle
                             False,  # previous_is_word
-                        )
+                        ),
                     )
                 )
                 continue
-            foreign = any(t.text in FOREIGN_PARTICLES for t in run)
-            full_start, full_end = run[0].start, run[-1].end
+            foreign = any(t[0] in FOREIGN_PARTICLES for t in run)
+            full_start, full_end = run[0][1], run[-1][2]
             full_name = prose[full_start:full_end]
             last = len(run) - 1
-            for index, token in enumerate(run):
-                word = token.text
-                if not token.capital or len(word) < 2 or prose.startswith("[", token.raw_end):
+            for index, (word, start, end, raw_end, possessive, capital) in enumerate(run):
+                if not capital or len(word) < 2 or prose.startswith("[", raw_end):
                     continue
-                previous = run[index - 1].text if index > 0 else None
-                mentions.append(
+                previous = run[index - 1][0] if index > 0 else None
+                append(
                     make(
+                        NameMention,
                         (
                             word,  # surface
-                            token.start,
-                            token.end,
+                            start,
+                            end,
                             full_name,
                             full_start,
                             full_end,
                             index,
                             previous,
-                            run[index + 1].text if index < last else None,  # following
-                            token.possessive,
-                            token.start in initial,  # sentence_initial
-                            in_heading or token.start in in_headline,  # headline
-                            block_quoted and quoted.contains(token.start),  # quoted
+                            run[index + 1][0] if index < last else None,  # following
+                            possessive,
+                            start in initial,  # sentence_initial
+                            in_heading or start in in_headline,  # headline
+                            block_quoted and quoted.contains(start),  # quoted
                             foreign,
                             previous is not None and previous.lower() in lower_words,  # previous_is_word
-                        )
+                        ),
                     )
                 )
     return tuple(mentions)
