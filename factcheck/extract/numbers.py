@@ -306,7 +306,7 @@ _CURRENCY_SYMBOLS = frozenset(c[-1] for c in CURRENCY_PREFIXES if not c[-1].isal
 def _prefix_possible(text: str, anchor: int) -> bool:
     """Whether ``_BEFORE_ANCHOR`` can find a currency, sign, "." or "a" right before ``anchor``.
 
-    False only where it cannot, read as it reads (white space is ``\s``, a subset of
+    False only where it cannot, read as it reads (white space is ``\\s``, a subset of
     ``str.isspace``): the common "was 5", "and 2022" or "[link]   5" then skip a regex call
     (~1 us) that the first-character tests of ``_number_matches`` let through.
     """
