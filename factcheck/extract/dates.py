@@ -42,6 +42,7 @@ import bisect
 import calendar
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -318,55 +319,97 @@ def _numeric_reading(first: int, second: int, year: int | None) -> tuple[int | N
     return None, None, False
 
 
-def _core_mention(match: regex.Match[str]) -> DateMention | None:
-    """The date a core match states, or None when it is not really a date."""
+# _DATE_CORE's groups in the order match.groups() returns them: one groups() call and a tuple
+# unpacking cost less than a dozen match["name"] look-ups on every date.
+_CORE_GROUPS = (
+    "iso", "iy", "im", "id", "num", "na", "sep", "nb", "ny",
+    "md", "mdm", "mdc", "mdd", "mdo", "end", "year", "dm", "dmd", "dmo", "dmm",
+)  # fmt: skip
+assert tuple(sorted(_DATE_CORE.groupindex, key=_DATE_CORE.groupindex.__getitem__)) == _CORE_GROUPS
+assert list(_DATE_CORE.groupindex.values()) == list(range(1, len(_CORE_GROUPS) + 1))
+CoreGroups = tuple[str | None, ...]
+
+
+def _new_date_mention(values: dict[str, object]) -> DateMention:
+    """A DateMention with these fields (all of them), built without the frozen __init__ (12
+    object.__setattr__ calls, 2 us, on every date of a run): same equality, hash and repr."""
+    mention = _new_object(DateMention)
+    _set_attribute(mention, "__dict__", values)
+    return mention
+
+
+_new_object = object.__new__
+_set_attribute = object.__setattr__
+_DATE_MENTION_FIELDS = (
+    "span", "date_span", "form", "year", "month", "day", "weekday", "weekday_span", "numbers", "separator",
+    "ambiguous", "end_day",
+)  # fmt: skip
+assert tuple(f.name for f in dataclasses.fields(DateMention)) == _DATE_MENTION_FIELDS
+
+
+def _plain_mention(
+    span: tuple[int, int], form: Form, year: int | None, month: int | None, day: int | None,
+    numbers: tuple[int, int] | None = None, separator: str | None = None, ambiguous: bool = False,
+    end_day: int | None = None,
+) -> DateMention:
+    """``DateMention(span, span, form, year, month, day, ...)`` with no weekday yet."""
+    return _new_date_mention({
+        "span": span, "date_span": span, "form": form, "year": year, "month": month, "day": day,
+        "weekday": None, "weekday_span": None, "numbers": numbers, "separator": separator,
+        "ambiguous": ambiguous, "end_day": end_day,
+    })  # fmt: skip
+
+
+def _core_mention(match: regex.Match[str], groups: CoreGroups) -> DateMention | None:
+    """The date a core match (whose ``groups()`` are ``groups``) states, or None when it is not really a date."""
+    iso, iy, im, id_, num, na, sep, nb, ny, md, mdm, mdc, mdd, _, end, year_text, _, dmd, _, dmm = groups
     span = match.span()
-    if match["iso"]:
-        iso_year = int(match["iy"])
+    if iso:
+        iso_year = int(iy)  # type: ignore[arg-type]
         if not FIRST_GREGORIAN_YEAR <= iso_year <= LAST_YEAR:
             return None
-        return DateMention(span, span, "iso", iso_year, int(match["im"]), int(match["id"]))
-    if match["num"]:
-        first, second = int(match["na"]), int(match["nb"])
-        year = int(match["ny"]) if match["ny"] else None
+        return _plain_mention(span, "iso", iso_year, int(im), int(id_))  # type: ignore[arg-type]
+    if num:
+        first, second = int(na), int(nb)  # type: ignore[arg-type]
+        year = int(ny) if ny else None
         if year is not None and not FIRST_GREGORIAN_YEAR <= year <= LAST_YEAR:
             return None
         if first > 32 or second > 32:
             return None
         month, day, is_date = _numeric_reading(first, second, year)
-        if not is_date and (year is None or match["sep"] != "/"):
+        if not is_date and (year is None or sep != "/"):
             # Neither reading is a date: report it only when the form is
             # clearly a date ("31/02/2014", "13/13/2020"), never "3.14.1592".
             return None
-        return DateMention(
-            span, span, "numeric", year, month, day,
-            numbers=(first, second), separator=match["sep"], ambiguous=is_date and month is None,
-        )  # fmt: skip
-    if match["md"]:
-        month_word, day_text = match["mdm"], match["mdd"]
+        return _plain_mention(
+            span, "numeric", year, month, day, numbers=(first, second), separator=sep, ambiguous=is_date and month is None
+        )
+    if md:
+        month_word, day_text = mdm, mdd
         form: Form = "month-day"
     else:
-        month_word, day_text = match["dmm"], match["dmd"]
+        month_word, day_text = dmm, dmd
         form = "day-month"
-    if not _capitalised(month_word):
+    if not _capitalised(month_word):  # type: ignore[arg-type]
         return None
-    if match["mdc"] and not match["year"]:
+    if mdc and not year_text:
         return None  # "In January, 10 people": only "January, 10, 2016" is a date
-    day = int(day_text)
+    day = int(day_text)  # type: ignore[arg-type]
     if day > 32:
         return None
-    year = int(match["year"]) if match["year"] else None
+    year = int(year_text) if year_text else None
     if year is not None and not 1000 <= year <= LAST_YEAR:
         return None
-    end_day = int(match["end"]) if match["end"] else None
+    end_day = int(end) if end else None
     if end_day == 0 or (end_day is not None and day == 0):
         return None  # "0-1 May" is a score
-    return DateMention(span, span, form, year, MONTHS[month_word.lower().rstrip(".")], day, end_day=end_day)
+    return _plain_mention(span, form, year, MONTHS[month_word.lower().rstrip(".")], day, end_day=end_day)  # type: ignore[union-attr]
 
 
-def _counts_something(prose: str, match: regex.Match[str]) -> bool:
+def _counts_something(prose: str, match: regex.Match[str], groups: CoreGroups) -> bool:
     """ "June 31 people" or "in May 45 were hurt": a number after a month that counts."""
-    if not match["md"] or match["mdo"] or match["year"] or match["end"]:
+    md, mdo, end, year = groups[9], groups[13], groups[14], groups[15]
+    if not md or mdo or year or end:
         return False
     following = _NEXT_WORD.match(prose, match.end())
     if following is None:
@@ -385,7 +428,7 @@ def _attach_weekday(prose: str, mention: DateMention) -> DateMention:
     """
     start, end = mention.span
     loose_numeric = mention.form == "numeric" and mention.year is None
-    before = _WEEKDAY_BEFORE.search(prose, max(0, start - _LOOKBACK), start)
+    before = _WEEKDAY_BEFORE.search(prose, max(0, start - _LOOKBACK), start) if _weekday_may_end(prose, start) else None
     if before is not None and before.end() == start:
         word = before["wd"] or before["two"]
         weekday_start = before.start("wd") if before["wd"] else before.start("two")
@@ -404,21 +447,45 @@ def _attach_weekday(prose: str, mention: DateMention) -> DateMention:
             new_end = closing.end() if closing else end
         if acceptable:
             weekday = WEEKDAYS[word.lower()] if before["wd"] else TWO_LETTER_WEEKDAYS[word]
-            return dataclasses.replace(
-                mention,
-                span=(weekday_start, new_end),
-                weekday=weekday,
-                weekday_span=(weekday_start, weekday_start + len(word)),
-            )
+            return _with_weekday(mention, (weekday_start, new_end), weekday, (weekday_start, weekday_start + len(word)))
     # After a day range ("July 29-31 (Monday)") the weekday could name either end.
-    after = None if mention.end_day is not None else _WEEKDAY_AFTER.match(prose, end)
+    after = None
+    if mention.end_day is None and _next_visible(prose, end) in _OPENS_WEEKDAY_AFTER:
+        after = _WEEKDAY_AFTER.match(prose, end)
     if after is None or not _capitalised(after["wd"]):
         return mention
     if loose_numeric and not after.group().lstrip().startswith("("):
         return mention  # "31/10, a Friday" is too loose without a year
-    return dataclasses.replace(
-        mention, span=(start, after.end()), weekday=WEEKDAYS[after["wd"].lower()], weekday_span=after.span("wd")
-    )
+    return _with_weekday(mention, (start, after.end()), WEEKDAYS[after["wd"].lower()], after.span("wd"))
+
+
+# Cheap tests that skip the weekday searches where they cannot match (most dates): what
+# _WEEKDAY_BEFORE can end with (white space apart), and what _WEEKDAY_AFTER can begin with.
+_WEEKDAY_BEFORE_ENDINGS = tuple(sorted({*WEEKDAYS, *(word + "." for word in WEEKDAYS), "the", ",", "("}))
+_OPENS_WEEKDAY_AFTER = frozenset("(,")
+
+
+def _weekday_may_end(prose: str, start: int) -> bool:
+    """Whether _WEEKDAY_BEFORE can match right before ``start``: its text, white space
+    stripped (``str.isspace`` holds every ``\\s``), ends with a weekday, "the", "," or "("."""
+    tail = prose[max(0, start - _LOOKBACK) : start].rstrip()
+    tail = tail[-10:]
+    return not tail.isascii() or tail.lower().endswith(_WEEKDAY_BEFORE_ENDINGS)
+
+
+def _next_visible(prose: str, offset: int) -> str:
+    """The first character at or after ``offset`` that is not white space ("" at the end)."""
+    while offset < len(prose) and prose[offset].isspace():
+        offset += 1
+    return prose[offset : offset + 1]
+
+
+def _with_weekday(
+    mention: DateMention, span: tuple[int, int], weekday: int, weekday_span: tuple[int, int]
+) -> DateMention:
+    """``dataclasses.replace(mention, span=..., weekday=..., weekday_span=...)`` without
+    re-running the frozen __init__ (3 us): DateMention has no __post_init__ to skip."""
+    return _new_date_mention({**mention.__dict__, "span": span, "weekday": weekday, "weekday_span": weekday_span})
 
 
 # ---------------------------------------------------------------------------
@@ -490,9 +557,71 @@ _CORE_DIGITS = regex.compile(rf"(?i){_NOT_AFTER}\d{{1,4}}(?=[/.\-]\d|[snrt]|[\s�
 _MONTH_PREFIXES = tuple(sorted({word[:3] for word in MONTHS}))
 
 
+# Every date holds a digit run, so in a text whose digits are all 0-9 the digit runs find every
+# date: ``iso`` "2024-07-30", ``num`` "31/10", ``dm`` a day before a month ("30th of July",
+# "7-8 October"; a looser pattern than _DATE_CORE's), ``md`` a day after white space after what can
+# end a month (or after more white space), whose month ``_month_before`` looks for. ``re`` over the folded text, and the pattern starts with a digit,
+# which re skips to in C: no scan for month names over the whole text (12 str.find passes, a
+# third of the extractor on news prose) and no attempt at a figure that cannot be a day.
+_MONTH_PREFIX_PATTERN = "|".join(sorted({word[:3] for word in MONTHS}))
+# The last three letters of every month as written: a word that ends otherwise is no month.
+_MONTH_ENDINGS = frozenset(word[-3:] for word in MONTHS)
+_MONTH_ENDING_PATTERN = "|".join(sorted(_MONTH_ENDINGS))
+_DATE_DIGITS = re.compile(
+    rf"""[0-9](?<![a-z0-9_$£€/.:\-][0-9])(?:
+        (?P<iso>[0-9]{{3}}-[0-9])
+      | [0-9]?(?![0-9])(?:
+            (?P<num>[/.][0-9])
+          | (?P<dm>(?:st|nd|rd|th)?(?:\s*[–\-]\s*[0-9]{{1,2}}(?:st|nd|rd|th)?)?(?:\s+of)?\s+(?:{_MONTH_PREFIX_PATTERN}))
+        )
+      | (?:(?<=(?:{_MONTH_ENDING_PATTERN})\s[0-9])|(?<=(?:{_MONTH_ENDING_PATTERN})[.,]\s[0-9])
+          |(?<=(?:{_MONTH_ENDING_PATTERN})\.,\s[0-9])|(?<=\s\s[0-9]))[0-9]?(?![0-9])(?P<md>)
+    )""",
+    re.VERBOSE,
+)
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_OTHER_DIGIT = regex.compile(r"[\d--[0-9]]", regex.V1)
+
+
+def _month_before(folded: str, day: int) -> int | None:
+    """The start of the month word that a day at ``day`` can follow ("July 30", "Sept. 7",
+    "January, 10"), else None. White space is read as ``str.isspace`` (more than ``\\s``)."""
+    end = day - 1
+    while end >= 0 and folded[end].isspace():
+        end -= 1
+    if end >= 0 and folded[end] == ",":
+        end -= 1
+    if end >= 0 and folded[end] == ".":
+        end -= 1
+    end += 1
+    if folded[max(0, end - 3) : end] not in _MONTH_ENDINGS:
+        return None
+    start = end - 3
+    while start > 0 and folded[start - 1] in _ASCII_LOWER:
+        start -= 1
+    return start if folded[start:end] in MONTHS else None
+
+
 def _core_starts(text: str, folded: str) -> list[int]:
-    """Where a date can begin: a digit run as above, or a month word (a month-day date)."""
-    return [match.start() for match in _CORE_DIGITS.finditer(text)] + _find_all(folded, _MONTH_PREFIXES)
+    """Where a date can begin: a digit run that can start one, or a month word before a day.
+
+    With digits outside 0-9 (which ``\\d`` of the regex module knows) the regex module's own
+    scan finds the digit runs, and every month word at a word start counts.
+    """
+    if not text.isascii() and _OTHER_DIGIT.search(text):
+        months = _find_all(folded, _MONTH_PREFIXES)
+        return [match.start() for match in _CORE_DIGITS.finditer(text)] + months
+    starts = []
+    for match in _DATE_DIGITS.finditer(folded):
+        day = match.start()
+        if match.lastgroup != "md":
+            starts.append(day)
+            if not folded[day - 1 : day].isspace():
+                continue
+        month = _month_before(folded, day)
+        if month is not None:
+            starts.append(month)
+    return starts
 
 
 def _relative_starts(text: str, folded: str) -> list[int]:
@@ -555,8 +684,9 @@ def mentions_in(prose: str) -> tuple[DateMention, ...]:
     """Every calendar date in a string of prose (a title, say), offsets into it."""
     found: list[DateMention] = []
     for match in _scan(_DATE_CORE, prose, _core_starts):
-        mention = _core_mention(match)
-        if mention is None or _counts_something(prose, match):
+        groups = match.groups()
+        mention = _core_mention(match, groups)
+        if mention is None or _counts_something(prose, match, groups):
             continue
         if mention.form == "numeric" and mention.year is None:
             # "3/4" alone is a fraction, a score or a ratio; "24/7 coverage" a phrase.
