@@ -313,7 +313,8 @@ class _Spelling:
         by what follows the prefix: O'Neill is as real a name as Neill.
         """
         if self._frequency is None:
-            self._frequency = zipf(_O_PREFIX.sub("", self.folded))
+            folded = self.folded
+            self._frequency = zipf(_O_PREFIX.sub("", folded) if folded.startswith("o'") else folded)
         return self._frequency
 
     @property
@@ -440,32 +441,34 @@ def _full_names(mentions: Iterable[NameMention]) -> dict[str, _Spelling]:
     """Multi-word names and hyphenated names, keyed by their text, for hyphen/space variants."""
     by_text: dict[str, _Spelling] = {}
     seen: set[int] = set()
-    for mention in mentions:
-        if mention.full_start in seen or mention.full_end - mention.full_start == mention.end - mention.start:
+    # Unpacked in field order: attribute access on thousands of mentions adds up.
+    for _, start, end, text, full_start, full_end, _, _, _, _, initial, headline, quoted, foreign, _ in mentions:
+        if full_start in seen or full_end - full_start == end - start:
             continue
-        seen.add(mention.full_start)
-        text = mention.full_name
+        seen.add(full_start)
         if text.isupper():
             continue
-        # The whole name as one mention (_make, in field order: _replace costs 2 us).
-        whole = NameMention._make(
+        # The whole name as one mention (in field order, without _make's
+        # checks: _replace costs 2 us).
+        whole = tuple.__new__(
+            NameMention,
             (
                 text,  # surface
-                mention.full_start,
-                mention.full_end,
+                full_start,
+                full_end,
                 text,  # full_name
-                mention.full_start,
-                mention.full_end,
+                full_start,
+                full_end,
                 0,  # index
                 None,  # previous
                 None,  # following
                 False,  # possessive
-                mention.sentence_initial,
-                mention.headline,
-                mention.quoted,
-                mention.foreign,
+                initial,  # sentence_initial
+                headline,
+                quoted,
+                foreign,
                 False,  # previous_is_word
-            )
+            ),
         )
         spelling = by_text.get(text)
         if spelling is None:
@@ -761,8 +764,13 @@ def _candidate_pairs(spellings: list[_Spelling], params: Params) -> Iterator[_Ca
         for s in spellings
         if params.min_length <= len(s.folded) <= MAX_NAME_LENGTH and " " not in s.folded and "-" not in s.folded
     ]
+    # A spelling alone with its initial meets no other: it needs no form, and
+    # its word frequency (for its stems) is not looked up.
+    initials = Counter(spelling.folded[0] for spelling in eligible)
     forms: list[tuple[int, str, str]] = []  # (spelling number, form, ending removed)
     for number, spelling in enumerate(eligible):
+        if initials[spelling.folded[0]] < 2:
+            continue
         forms.append((number, spelling.folded, ""))
         if spelling.frequency < params.real_name_zipf:
             for stem, how in _stems(spelling.folded):
