@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -303,31 +304,36 @@ def _token_stream(md: object, text: str) -> list[tuple]:
     return flat(md.parse(text, {}))  # type: ignore[attr-defined]
 
 
+def _stock_inline(md: Any) -> Any:
+    """``md`` with markdown-it's own inline parsing: its terminator set, its core inline rule."""
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import inline
+
+    md.inline.terminator_re = MarkdownIt().inline.terminator_re
+    md.core.ruler.at("inline", inline)
+    return md
+
+
 PUNCTUATION_HEAVY = st.text(alphabet="ab 1\n-%:$#+=@{}[]()!*_~`<>&^\\/.\"'", max_size=120)
 
 
 @given(PUNCTUATION_HEAVY)
-def test_fewer_text_terminators_parse_exactly_like_markdown_its_own(text: str) -> None:
-    """The text rule stops only where an enabled inline rule can start; with
-    markdown-it's full terminator set every token (spans included) is the same."""
-    from markdown_it import MarkdownIt
-
+def test_fewer_text_terminators_and_plain_text_shortcut_parse_exactly_like_markdown_its_own(text: str) -> None:
+    """The text rule stops only where an enabled inline rule can start, and
+    plain content skips the inline parser; with markdown-it's full terminator
+    set and its own core rule every token (spans included) is the same."""
     from factcheck.parsing.markdown import markdown_parser
 
     ours = markdown_parser()
-    stock = markdown_parser.__wrapped__()  # a second, uncached parser
-    stock.inline.terminator_re = MarkdownIt().inline.terminator_re
+    stock = _stock_inline(markdown_parser.__wrapped__())  # a second, uncached parser
     assert ours.inline.terminator_re.pattern != stock.inline.terminator_re.pattern
     assert _token_stream(ours, text) == _token_stream(stock, text)
 
 
-def test_fewer_text_terminators_on_every_fixture() -> None:
-    from markdown_it import MarkdownIt
-
+def test_fewer_text_terminators_and_plain_text_shortcut_on_every_fixture() -> None:
     from factcheck.parsing.markdown import markdown_parser
 
-    stock = markdown_parser.__wrapped__()
-    stock.inline.terminator_re = MarkdownIt().inline.terminator_re
+    stock = _stock_inline(markdown_parser.__wrapped__())
     files = [p for p in (ROOT / "fixtures").rglob("*") if p.suffix in (".md", ".txt")]
     assert len(files) > 20
     for path in files:
