@@ -322,15 +322,16 @@ def test_ascii_patterns_find_what_the_unicode_patterns_find() -> None:
 
     rng = random.Random(7)
     alphabet = ["a", "b", "d", "e", "l", "o", "y", "A", "B", "D", "M", "Z", "7", "_", "'", "’", " ", " ", "-", ".",
-                "“", "”", "—", "\u00a0", "\u200b", "é", "\u0301", "Ω", "½", "de", "la", "van", "al-", "O'", "’s"]
+                "“", "”", "—", "\u00a0", "\u200b", "é", "\u0301", "Ω", "½", "de", "la", "van", "al-", "O'", "’s", "y. ", "della "]
     compared = 0
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
-        unicode_tokens = [m.span() for m in extractor._NAME_TOKEN.finditer(text)]
+        unicode_tokens = [(m.span(), m.lastindex and m.span(m.lastindex)) for m in extractor._NAME_TOKEN.finditer(text)]
         unicode_lower = set(extractor._LOWER_WORD.findall(text))
         if extractor.ascii_words_only(text):
             compared += 1
-            assert [m.span() for m in extractor._ASCII_NAME_TOKEN.finditer(text)] == unicode_tokens, text
+            ascii_tokens = [(m.span(), m.lastindex and m.span(m.lastindex)) for m in extractor._ASCII_NAME_TOKEN.finditer(text)]
+            assert ascii_tokens == unicode_tokens, text
             assert set(extractor._ASCII_LOWER_WORD.findall(text)) == unicode_lower, text
         else:
             assert any(not ch.isascii() and ch not in extractor.NEUTRAL_CHARACTERS for ch in text)
@@ -547,3 +548,21 @@ def test_o_apostrophe_surnames_of_two_people_are_real_names() -> None:
 def test_o_apostrophe_surname_of_one_person_is_still_a_slip() -> None:
     text = "Council member John O'Neill spoke first. O'Neill asked for a recount. O'Neil said he would wait.\n"
     assert [f.match for f in findings(text, AUTOMATIC)] == ["O'Neil"]
+
+
+@pytest.mark.parametrize(
+    ("text", "full_names"),
+    [
+        ("Later the bank known as Banco do Brasil said so on a quiet day.", {"Banco do Brasil"}),
+        (
+            "Later the general Charles de Gaulle met the reporters and Bashar al-Assad waited.",
+            {"Charles de Gaulle", "Bashar al-Assad"},
+        ),
+        ("Later the envoy named the painter de la Cruz and the singer della Rosa in a short note.", {"la Cruz", "della Rosa"}),
+        ("Later the philosopher Ortega y Gasset, or Ortega y. Gasset, was cited by the panel.", {"Ortega y Gasset", "Ortega y. Gasset"}),
+        ("Later he said de, then Gaulle; van, then Gogh and the dude Smith.", {"Gaulle", "Gogh", "Smith"}),
+    ],
+)
+def test_particles_join_only_the_capitalised_word_after_them(text: str, full_names: set[str]) -> None:
+    """A particle is part of a name right before a capital (across a space, hyphen or, for "y", a stop)."""
+    assert {m.full_name for m in from_text(text).fact(names)} == full_names

@@ -51,12 +51,44 @@ _POSSESSIVE = regex.compile(r"['’]s$|(?<=s)['’]$", regex.IGNORECASE)
 PARTICLES = frozenset(
     "al el ul bin ibn bint abu da das de del della der di do dos du la le van von y zu".split()
 )
-# The words a name is made of: capitalised words, and the particles between
-# them. Other lower-case words only separate names, so they are not tokens.
+# Abbreviated titles and initials may end in a full stop inside a name.
+_ABBREVIATED_TITLES = frozenset("mr mrs ms dr prof gen sen rep gov lt col sgt capt st jr sr rev".split())
+
+
+def _particle_before(boundary: str) -> str:
+    """Optional look-behinds that capture a particle joined to the capital after it.
+
+    A particle is part of a name only right before a capitalised word, across
+    a space or hyphen (or, for a one-letter particle, a full stop: _joins);
+    anywhere else it ends a name just as any other lower-case word does. So
+    the name pattern need not stop at every word that starts like a particle:
+    it stops at capitals and looks back. One look-behind per particle length
+    (``re`` wants each of a fixed width); at most one can match.
+    """
+    by_length: dict[int, list[str]] = {}
+    for word in PARTICLES:
+        by_length.setdefault(len(word), []).append(word)
+    spaced = "|".join(
+        rf"(?<=(?<!{boundary})({'|'.join(sorted(words))})[ \-\u2010\u2011])"
+        for _, words in sorted(by_length.items(), reverse=True)
+    )
+    # Most capitals follow a space after no particle: one look at the two
+    # characters before them rules the particles out.
+    last_letters = "".join(sorted({word[-1] for word in PARTICLES}))
+    stopped = "|".join(sorted(word for word in PARTICLES if len(word) == 1 or word in _ABBREVIATED_TITLES))
+    return (
+        rf"(?:(?<=[{last_letters}][ \-\u2010\u2011])(?:{spaced})"
+        rf"|(?<=(?<!{boundary})({stopped})\.)|(?<=(?<!{boundary})({stopped})\. ))?"
+    )
+
+
+# The words a name is made of: capitalised words, and the particles joined to
+# them (the pattern's groups). Other lower-case words only separate names, so
+# they are not tokens.
 _NAME_TOKEN = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}_'’])(?:(?>\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])|(?:"
-    + "|".join(sorted(PARTICLES, key=lambda word: (-len(word), word)))
-    + r")(?![\p{L}\p{M}\p{N}_'’]))"
+    r"(?=\p{Lu})(?<![\p{L}\p{M}\p{N}_'’])"
+    + _particle_before(r"[\p{L}\p{M}\p{N}_'’]")
+    + r"(?>\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)*)(?![\p{N}_])"
 )
 # The same two patterns for text whose letters, marks and digits are all
 # ASCII (most English prose, once its quotes, dashes and spaces are set
@@ -64,11 +96,10 @@ _NAME_TOKEN = regex.compile(
 # finds the same matches in half the time of ``regex`` with Unicode
 # properties. Each starts with a lookahead for its first character, so that
 # ``re`` skips the other positions without trying the lookbehind.
-_PARTICLE_INITIALS = "".join(sorted({word[0] for word in PARTICLES}))
 _ASCII_NAME_TOKEN = re.compile(
-    rf"(?=[A-Z{_PARTICLE_INITIALS}])(?<![A-Za-z0-9_'’])(?:(?>[A-Z][A-Za-z]*(?:['’][A-Za-z][A-Za-z]*)*)(?![0-9_])|(?:"
-    + "|".join(sorted(PARTICLES, key=lambda word: (-len(word), word)))
-    + r")(?![A-Za-z0-9_'’]))"
+    r"(?=[A-Z])(?<![A-Za-z0-9_'’])"
+    + _particle_before(r"[A-Za-z0-9_'’]")
+    + r"(?>[A-Z][A-Za-z]*(?:['’][A-Za-z][A-Za-z]*)*)(?![0-9_])"
 )
 _ASCII_LOWER_WORD = re.compile(r"(?=[a-z])(?<![A-Za-z'’])[a-z][A-Za-z]*(?:['’][A-Za-z][A-Za-z]*)*")
 # Characters outside ASCII that are no letter, mark, digit or underscore
@@ -95,8 +126,6 @@ def ascii_words_only(text: str) -> bool:
 FOREIGN_PARTICLES = frozenset("da das del della der do dos du y zu".split())
 # Single capitals that are words, not initials, at the start of a sentence.
 _ARTICLE_LETTERS = frozenset("AI")
-# Abbreviated titles and initials may end in a full stop inside a name.
-_ABBREVIATED_TITLES = frozenset("mr mrs ms dr prof gen sen rep gov lt col sgt capt st jr sr rev".split())
 # Common English words (Zipf >= this) seen only at the start of a sentence or
 # in a headline are ordinary words, not names.
 ORDINARY_WORD_ZIPF = 4.0
@@ -178,6 +207,11 @@ def _tokens(prose: str, start: int, end: int, ascii_words: bool) -> list[_Token]
     for match in pattern.finditer(text):
         word = match.group()
         begin = match.start() + start
+        particle = match.lastindex
+        if particle is not None:
+            particle_start, particle_end = match.span(particle)
+            particle_end += start
+            append((match.group(particle), particle_start + start, particle_end, particle_end, False, False))
         finish = begin + len(word)
         if "'" in word or "’" in word:
             possessive = _POSSESSIVE.search(word)
