@@ -205,8 +205,8 @@ def from_text(
 
     text = normalise_newlines(text.removeprefix("\ufeff"))
     fmt = format or format_for_path(path)
-    parsed = parse(text, fmt)
     line_starts = compute_line_starts(text)
+    parsed = parse(text, fmt, line_starts)
     document = Document(
         path=path or "-",
         text=text,

@@ -7,7 +7,7 @@ copy is written with Markdown habits: the seed article is a .txt file with
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,11 +26,12 @@ class Parsed:
     code_spans: tuple[tuple[int, int], ...] = ()  # sorted, disjoint (start, end) of code in the text
 
 
-def parse(text: str, fmt: Format) -> Parsed:
+def parse(text: str, fmt: Format, line_starts: Sequence[int] | None = None) -> Parsed:
+    """``line_starts`` (offsets where each line begins), when the caller has them, saves a scan."""
     if fmt == "html":
         from factcheck.parsing.html import parse_html
 
         return parse_html(text)
     from factcheck.parsing.markdown import parse_markdown
 
-    return parse_markdown(text)
+    return parse_markdown(text, line_starts)

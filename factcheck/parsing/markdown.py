@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -295,12 +295,12 @@ def _align(
 
 
 
-def parse_markdown(text: str) -> Parsed:
+def parse_markdown(text: str, known_line_starts: Sequence[int] | None = None) -> Parsed:
     body_start, front_matter = split_front_matter(text)
     source = blank(text[:body_start]) + text[body_start:] if body_start else text
     env: dict[str, Any] = {}
     tokens = markdown_parser().parse(source, env)
-    line_starts = list(compute_line_starts(text))
+    line_starts = list(known_line_starts if known_line_starts is not None else compute_line_starts(text))
 
     prose_keep: list[tuple[int, int]] = []
     prose_drop: list[tuple[int, int]] = []
