@@ -622,9 +622,11 @@ def _percent_change(document: Document, rule: Rule, params: Params, found: Sente
     prose = document.prose
     numbers = found.numbers
     seen: set[tuple[int, int]] = set()
+    # A stated change and a step are percentages: most sentences have none, and only a multiple can hold there.
+    stated = any(number.unit == "percent" for number in numbers)
     claims: list[Change | Multiple] = [
         *_changes(params, prose, numbers), *_new_first_changes(params, prose, numbers), *_multiples(params, prose, numbers)
-    ]
+    ] if stated else list(_multiples(params, prose, numbers))  # fmt: skip
     for change in claims:
         old, new = change.old, change.new
         if not (_plain(old) and _plain(new) and same_quantity(old, new)) or change.span in seen:
@@ -643,7 +645,7 @@ def _percent_change(document: Document, rule: Rule, params: Params, found: Sente
         if finding is not None:
             seen.add(change.span)
             yield finding
-    for step in _steps(params, prose, numbers):
+    for step in _steps(params, prose, numbers) if stated else ():
         if (finding := _judge_step(document, rule, params, step)) is not None:
             yield finding
 
