@@ -424,7 +424,7 @@ _QUALIFIER_WORDS_BEFORE: dict[str, tuple[str, ...]] = {
     for last in ("of", "to")
 }
 assert all(q.split()[-1] not in _QUALIFIER_WORDS_BEFORE or len(q.split()) > 1 for q in QUALIFIERS)
-_QUALIFIER_LAST_CHARACTERS = frozenset(c for q in QUALIFIERS for c in (q[-1], q[-1].upper()))
+_QUALIFIER_ENDINGS = frozenset(q[-2:] for q in QUALIFIERS if len(q) >= 2)
 # How far before a number an approximator may begin.
 _QUALIFIER_WINDOW = 24
 _WORD_BEFORE = regex.compile(r"(?i)(\w+)\s*$")
@@ -745,11 +745,10 @@ def _may_be_qualified(start: int, text: str) -> bool:
     The last word must end like an approximator; "of" and "to", the commonest
     words before a figure, end one only after "upwards"/"excess", "up"/"close".
     """
-    before = text[start - 1 : start] if start else ""
-    if before == " ":
-        before = text[start - 2 : start - 1]
-    if before and before.isascii() and not before.isspace() and before not in _QUALIFIER_LAST_CHARACTERS:
-        return False  # an approximator would end with this character: the commonest test, cheapest first
+    if start >= 3 and text[start - 1] == " ":  # the commonest case, tested cheapest first
+        ending = text[start - 3 : start - 1].lower()  # the last two characters of the word before
+        if ending.isascii() and not ending[1].isspace() and ending not in _QUALIFIER_ENDINGS and ending[1] != "~":
+            return False  # no approximator ends so ("~" is the one written in one character)
     words = text[max(0, start - _QUALIFIER_WINDOW) : start].rsplit(None, 2)
     if not words:
         return False
