@@ -817,23 +817,21 @@ def percentages(document: Document) -> tuple[PercentMention, ...]:
         b_index = bisect.bisect_right(block_starts, number.start) - 1
         if b_index >= 0 and not document.blocks[b_index].start <= number.start < document.blocks[b_index].end:
             b_index = -1
-        mentions.append(
-            PercentMention(
-                value=number.value,
-                low=number.value,
-                high=number.high if number.high is not None else number.value,
-                start=number.start,
-                end=number.end,
-                text=number.text,
-                decimals=number.decimals,
-                precision=number.precision,
-                unit=number.unit or "percent",
-                form=number.form,
-                sentence=s_index,
-                block=b_index,
-                number=number,
-                qualifier=number.qualifier,
-                qualifier_text=number.qualifier_text,
-            )
-        )
+        # Built without the frozen __init__ (15 object.__setattr__ calls, 3 us): same fields, equality and repr.
+        mention = _new_object(PercentMention)
+        _set_attribute(mention, "__dict__", {
+            "value": number.value, "low": number.value,
+            "high": number.high if number.high is not None else number.value,
+            "start": number.start, "end": number.end, "text": number.text, "decimals": number.decimals,
+            "precision": number.precision, "unit": number.unit or "percent", "form": number.form,
+            "sentence": s_index, "block": b_index, "number": number,
+            "qualifier": number.qualifier, "qualifier_text": number.qualifier_text,
+        })  # fmt: skip
+        mentions.append(mention)
     return tuple(mentions)
+
+
+assert [f.name for f in fields(PercentMention)] == [
+    "value", "low", "high", "start", "end", "text", "decimals", "precision", "unit", "form", "sentence", "block",
+    "number", "qualifier", "qualifier_text",
+] and not hasattr(PercentMention, "__post_init__")
