@@ -417,6 +417,7 @@ _BETWEEN_JOIN = regex.compile(r"(?i)^\s+and\s+$")
 # What _RANGE_JOIN or _BETWEEN_JOIN can hold between their whitespace (lower case), and the last
 # words of the approximators: cheap tests that skip those searches where they cannot match.
 _JOIN_WORDS = frozenset(("-", "–", "—", "to", "and"))
+assert max(len(word) for word in _JOIN_WORDS) <= 3  # parse_numbers' test of a long gap relies on it
 _QUALIFIER_LAST_WORDS = tuple(sorted({qualifier.split()[-1] for qualifier in QUALIFIERS}))
 # A last word that also ends other phrases ("of", "to") -> the words that can stand before it in an approximator.
 _QUALIFIER_WORDS_BEFORE: dict[str, tuple[str, ...]] = {
@@ -782,8 +783,12 @@ def parse_numbers(text: str, start: int = 0, end: int | None = None) -> list[Num
         atom = _atom(match, text)
         if atom is None:
             continue
-        # _join_range's cheapest test, inline: most neighbours are words apart and cannot join.
-        if previous is not None and text[previous.end : atom.start].strip().lower() in join_words:
+        # _join_range's cheapest test, inline: most neighbours are words apart and cannot join. What
+        # joins is one word of at most 3 characters in white space: in a gap of 10 or more, the 4th
+        # character or the 4th from the end is white space (tested before copying the gap).
+        if previous is not None and (
+            atom.start - previous.end < 10 or text[previous.end + 3].isspace() or text[atom.start - 4].isspace()
+        ) and text[previous.end : atom.start].strip().lower() in join_words:
             joined = _join_range(previous, atom, text)
             if joined is not None:
                 merged[-1] = previous = joined
