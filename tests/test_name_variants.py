@@ -566,3 +566,20 @@ def test_o_apostrophe_surname_of_one_person_is_still_a_slip() -> None:
 def test_particles_join_only_the_capitalised_word_after_them(text: str, full_names: set[str]) -> None:
     """A particle is part of a name right before a capital (across a space, hyphen or, for "y", a stop)."""
     assert {m.full_name for m in from_text(text).fact(names)} == full_names
+
+
+def test_lower_words_by_bytes_answer_as_the_pattern_does() -> None:
+    """The byte split of ASCII prose knows the same lower-case words as the pattern's matches."""
+    from factcheck.extract import names as extractor
+
+    rng = random.Random(11)
+    alphabet = ["a", "b", "ab", "the", "The", "Z", "7", "_", "'", "’", " ", " ", "-", ".", "“", "—", "\u00a0", "\x00",
+                "é", "\n", "iPhone", "don", "t", "s", "rock", "n", "x"]
+    for _ in range(4000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
+        ascii_words = extractor.ascii_words_only(text)
+        matches = set((extractor._ASCII_LOWER_WORD if ascii_words else extractor._LOWER_WORD).findall(text))
+        lower_words = extractor._LowerWords(text, ascii_words)
+        asked = matches | {word.strip("'’") for word in text.split()} | set(text.split())
+        asked |= {"a", "ab", "don’t", "don't", "a'", "ab’", "x\x00", "rock'n"}
+        assert {word for word in asked if word in lower_words} == matches & asked, text

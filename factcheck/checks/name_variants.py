@@ -513,6 +513,14 @@ def osa_distance(a: str, b: str, limit: int) -> int:
     """Damerau–Levenshtein (optimal string alignment) distance, or ``limit + 1`` when larger."""
     if abs(len(a) - len(b)) > limit:
         return limit + 1
+    if limit == 1:
+        # One edit touches at most two neighbouring letters of the shorter
+        # word: its first half, or all but one letter of its second half, is
+        # then the same in both. Two slice comparisons reject most pairs.
+        shorter = min(len(a), len(b))
+        half, tail = shorter // 2, shorter - shorter // 2 - 1
+        if a[:half] != b[:half] and tail > 0 and a[len(a) - tail :] != b[len(b) - tail :]:
+            return 2
     # A common prefix or suffix never changes the distance, so only what lies
     # between is compared: for two names within an edit, a letter or two.
     shorter = min(len(a), len(b))
@@ -744,9 +752,13 @@ class _Candidate:
 
 def _candidate_pairs(spellings: list[_Spelling], params: Params) -> Iterator[_Candidate]:
     """Pairs that may be one name. Cost grows with the number of spellings, not its square."""
+    # Most spellings share their key with none: only shared keys get a group.
+    keys = [_identity_key(spelling.folded) for spelling in spellings]
+    shared = {key for key, size in Counter(keys).items() if size > 1}
     by_identity: dict[str, list[_Spelling]] = {}
-    for spelling in spellings:
-        by_identity.setdefault(_identity_key(spelling.folded), []).append(spelling)
+    for key, spelling in zip(keys, spellings):
+        if key in shared:
+            by_identity.setdefault(key, []).append(spelling)
     for group in by_identity.values():
         for i, a in enumerate(group[:MAX_BUCKET]):
             for b in group[i + 1 : MAX_BUCKET]:

@@ -255,7 +255,8 @@ def _runs(prose: str, tokens: list[_Token]) -> list[list[_Token]]:
             if current:
                 runs.append(current)
                 current = []
-        elif current and _joins(prose, current[-1], token):
+        elif current and token[1] - current[-1][3] <= 2 and _joins(prose, current[-1], token):
+            # (Most capitals are further from the word before: no call.)
             current.append(token)
         else:
             if current:
@@ -276,6 +277,54 @@ def _runs(prose: str, tokens: list[_Token]) -> list[list[_Token]]:
 
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 _ASCII_CAPITALS = string.ascii_uppercase.encode()
+# The byte form of ASCII prose in which lower-case words are looked up: ’
+# (three bytes in UTF-8) becomes this one byte, and every byte that is no
+# letter or apostrophe becomes a space.
+_CURLY_APOSTROPHE = "’".encode()
+_APOSTROPHE_BYTE = b"\x00"
+_WORD_BYTES = frozenset((string.ascii_letters + "'").encode() + _APOSTROPHE_BYTE)
+_TO_CHUNKS = bytes(byte if byte in _WORD_BYTES else 0x20 for byte in range(256))
+_DOUBLE_APOSTROPHES = (b"''", b"'\x00", b"\x00'", b"\x00\x00")
+_APOSTROPHE_CODES = frozenset(b"'" + _APOSTROPHE_BYTE)
+_SMALL_LETTER_CODES = frozenset(string.ascii_lowercase.encode())
+
+
+class _LowerWords:
+    """The words a document writes in lower case ("despite" beside a sentence-initial "Despite").
+
+    ``word in lower_words`` says whether the lower-word pattern matches
+    ``word`` somewhere in the prose. Matching every word of a document with
+    a regular expression costs more than the rest of the name extractor's
+    scan; in ASCII prose a byte translation and a split give the same answer
+    at C speed. The pattern's look-behind lets a match start only where a
+    run of letters and apostrophes (a chunk) starts, and it runs to the end
+    of the chunk but for an apostrophe that no letter follows: with no two
+    apostrophes in a row, that is a trailing one. So the matches are the
+    chunks that start with a small letter, less any trailing apostrophe.
+    Other prose (a letter outside ASCII, two apostrophes in a row, a NUL
+    character) gets the set of the pattern's matches.
+    """
+
+    def __init__(self, prose: str, ascii_words: bool) -> None:
+        self.chunks: set[bytes] = set()
+        self.matches: set[str] | None = None
+        if ascii_words:
+            marked = prose.encode("utf-8", "surrogatepass")
+            if _APOSTROPHE_BYTE not in marked:
+                marked = marked.replace(_CURLY_APOSTROPHE, _APOSTROPHE_BYTE)
+                if not any(double in marked for double in _DOUBLE_APOSTROPHES):
+                    self.chunks = set(marked.translate(_TO_CHUNKS).split())
+                    return
+        self.matches = set((_ASCII_LOWER_WORD if ascii_words else _LOWER_WORD).findall(prose))
+
+    def __contains__(self, word: str) -> bool:
+        if self.matches is not None:
+            return word in self.matches
+        key = word.encode("utf-8", "surrogatepass").replace(_CURLY_APOSTROPHE, _APOSTROPHE_BYTE)
+        if not key or key[0] not in _SMALL_LETTER_CODES or key[-1] in _APOSTROPHE_CODES or "\x00" in word:
+            return False  # (NUL is the byte form's stand-in for ’, never in these documents)
+        chunks = self.chunks
+        return key in chunks or key + b"'" in chunks or key + _APOSTROPHE_BYTE in chunks
 
 
 def _sentence_facts(document: Document) -> tuple[set[int], list[tuple[int, int]]]:
@@ -374,7 +423,7 @@ def names(document: Document) -> tuple[NameMention, ...]:
     # First pass: the words of each block; which of them stand in headline-like
     # sentences; which words the document writes in lower case, and which it
     # capitalises where capitals are not automatic (mid-sentence, outside headlines).
-    lower_words = set((_ASCII_LOWER_WORD if ascii_words else _LOWER_WORD).findall(prose))
+    lower_words = _LowerWords(prose, ascii_words)
     blocks: list[tuple[Block, list[_Token]]] = []
     in_headline: set[int] = set()  # offsets of words inside headline-like sentences
     capitalised_mid_sentence: set[str] = set()
