@@ -583,3 +583,10 @@ def test_lower_words_by_bytes_answer_as_the_pattern_does() -> None:
         asked = matches | {word.strip("'’") for word in text.split()} | set(text.split())
         asked |= {"a", "ab", "don’t", "don't", "a'", "ab’", "x\x00", "rock'n"}
         assert {word for word in asked if word in lower_words} == matches & asked, text
+
+
+def test_particles_after_opening_punctuation_count_towards_a_headline() -> None:
+    # Later, Zorbakis, (de, (la, (do: 5 of 8 words count as capitalised, so the
+    # sentence reads as a headline even though only two capitals are in it.
+    mentions = from_text("Later Zorbakis met (de (la (do the end.").fact(names)
+    assert [(m.surface, m.headline) for m in mentions] == [("Zorbakis", True)]

@@ -276,7 +276,7 @@ def _runs(prose: str, tokens: list[_Token]) -> list[list[_Token]]:
 
 
 _ASCII_LETTERS = frozenset(string.ascii_letters)
-_ASCII_CAPITALS = string.ascii_uppercase.encode()
+_CAPITALS_AND_OPENING = (string.ascii_uppercase + "".join(c for c in _OPENING_PUNCTUATION if c.isascii())).encode()
 # The byte form of ASCII prose in which lower-case words are looked up: ’
 # (three bytes in UTF-8) becomes this one byte, and every byte that is no
 # letter or apostrophe becomes a space.
@@ -347,14 +347,16 @@ def _sentence_facts(document: Document) -> tuple[set[int], list[tuple[int, int]]
         total = len(words)
         if total < HEADLINE_MIN_WORDS:
             continue
-        # Most sentences have too few capitals to be a headline: each
-        # capitalised word has a capital letter (an ASCII one, or one of the
-        # characters that UTF-8 writes in several bytes), and particles count
-        # as capitalised. Counted at C speed, that rules them out at once.
+        # Most sentences have too few capitals to be a headline. A word that
+        # counts as capitalised starts (after opening punctuation) with a
+        # capital, or is a particle: its first character is an ASCII capital,
+        # an ASCII opening mark, a character UTF-8 writes in several bytes,
+        # or it is a bare particle. Counted at C speed, that bound rules most
+        # sentences out at once.
         encoded = text.encode("utf-8", "surrogatepass")  # (a lone surrogate is three bytes)
-        capitals = len(encoded) - len(encoded.translate(None, _ASCII_CAPITALS)) + len(encoded) - len(text)
-        if capitals / total < HEADLINE_SHARE and (
-            PARTICLES.isdisjoint(words) or (capitals + sum(map(PARTICLES.__contains__, words))) / total < HEADLINE_SHARE
+        marks = len(encoded) - len(encoded.translate(None, _CAPITALS_AND_OPENING)) + len(encoded) - len(text)
+        if marks / total < HEADLINE_SHARE and (
+            PARTICLES.isdisjoint(words) or (marks + sum(map(PARTICLES.__contains__, words))) / total < HEADLINE_SHARE
         ):
             continue
         # Count capitalised words, and stop once even an all-capitalised rest
@@ -453,6 +455,7 @@ def names(document: Document) -> tuple[NameMention, ...]:
 
     mentions: list[NameMention] = []
     append = mentions.append
+    word_before: dict[str, bool] = {}  # previous_is_word of each word before a name, once per document
     # Positional, in field order, without _make's checks (keyword arguments
     # cost five times as much).
     make = tuple.__new__
@@ -495,14 +498,25 @@ def names(document: Document) -> tuple[NameMention, ...]:
                     )
                 )
                 continue
-            foreign = any(t[0] in FOREIGN_PARTICLES for t in run)
+            foreign = False  # a foreign particle is a particle: most runs have none
+            for token in run:
+                if not token[5] and token[0] in FOREIGN_PARTICLES:
+                    foreign = True
+                    break
             full_start, full_end = run[0][1], run[-1][2]
             full_name = prose[full_start:full_end]
             last = len(run) - 1
             for index, (word, start, end, raw_end, possessive, capital) in enumerate(run):
                 if not capital or len(word) < 2 or prose.startswith("[", raw_end):
                     continue
-                previous = run[index - 1][0] if index > 0 else None
+                if index:
+                    previous = run[index - 1][0]
+                    previous_is_word = word_before.get(previous)
+                    if previous_is_word is None:
+                        previous_is_word = word_before[previous] = previous.lower() in lower_words
+                else:
+                    previous = None
+                    previous_is_word = False
                 append(
                     make(
                         NameMention,
@@ -521,7 +535,7 @@ def names(document: Document) -> tuple[NameMention, ...]:
                             in_heading or start in in_headline,  # headline
                             block_quoted and quoted.contains(start),  # quoted
                             foreign,
-                            previous is not None and previous.lower() in lower_words,  # previous_is_word
+                            previous_is_word,
                         ),
                     )
                 )
