@@ -39,6 +39,15 @@ def test_consecutive_sentences_tied_by_cues_form_one_group() -> None:
     assert "55% + 50% = 105%" in finding.message
 
 
+def test_shares_in_separate_paragraphs_are_separate_wholes() -> None:
+    # Each paragraph's lone share is skipped before its clause is read (it can join nothing):
+    # the share next to them still forms its own pair.
+    text = "Brennan won 55% of the vote.\n\nLindqvist received 50%.\n\nOlsen took 60%. Berg got 45%.\n"
+    (finding,) = findings(text)
+    assert "60% + 45% = 105%" in finding.message
+    assert findings("Brennan won 55% of the vote.\n\nLindqvist received 50%.\n") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
