@@ -423,20 +423,19 @@ def test_direct_comparison_finds_the_pairs_that_share_a_deletion(max_edits: int,
         words = {base} | {"s" + _edited(rng, base[1:], "aeiklnrst", rng.randint(0, 3)) for _ in range(rng.randint(1, 12))}
         forms = [(number, word, "") for number, word in enumerate(sorted(words))]
         group = list(range(len(forms)))
+        direct = _within_limit(forms, name_variants._close_forms(forms, group, params), params)
+        assert direct == _within_limit(forms, name_variants._shared_deletions(forms, group, params), params), words
 
-        def within_limit(pairs):
-            return sorted(
-                (x, y)
-                for x, y in pairs
-                if name_variants.osa_distance(forms[x][1], forms[y][1], limit(x, y)) <= limit(x, y)
-            )
 
-        def limit(x: int, y: int) -> int:
-            shorter = min(len(forms[x][1]), len(forms[y][1]))
-            return params.long_name_edits if shorter >= params.long_name_length else params.max_edits
-
-        direct = within_limit(name_variants._close_forms(forms, group, params))
-        assert direct == within_limit(name_variants._shared_deletions(forms, group, params)), words
+def _within_limit(forms, pairs, params) -> list[tuple[int, int]]:
+    """The pairs whose forms are within the edit limit of the shorter one."""
+    within = []
+    for x, y in pairs:
+        shorter = min(len(forms[x][1]), len(forms[y][1]))
+        limit = params.long_name_edits if shorter >= params.long_name_length else params.max_edits
+        if name_variants.osa_distance(forms[x][1], forms[y][1], limit) <= limit:
+            within.append((x, y))
+    return sorted(within)
 
 
 # ------------------------------------------------------------------ cost

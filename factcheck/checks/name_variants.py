@@ -794,10 +794,13 @@ def _candidate_pairs(spellings: list[_Spelling], params: Params) -> Iterator[_Ca
     by_initial: dict[str, list[int]] = {}
     for index, (_, form, _) in enumerate(forms):
         by_initial.setdefault(form[0], []).append(index)
-    for group in by_initial.values():
-        if len(group) < 2:
+    for same_initial in by_initial.values():
+        if len(same_initial) < 2:
             continue
-        close = _close_forms(forms, group, params) if len(group) <= MAX_BUCKET else _shared_deletions(forms, group, params)
+        if len(same_initial) <= MAX_BUCKET:
+            close = _close_forms(forms, same_initial, params)
+        else:
+            close = _shared_deletions(forms, same_initial, params)
         for x, y in close:
             (nx, fx, ex), (ny, fy, ey) = forms[x], forms[y]
             if nx == ny or (ex and ey):
