@@ -467,6 +467,8 @@ def names(document: Document) -> tuple[NameMention, ...]:
             kept = [
                 t for t in tokens if not (t[5] and (t[1] in in_headline or t[1] in initial) and ordinary(t[0]))
             ]
+        if not kept:
+            continue
         block_quoted = quotes.meet(block.start, block.end)
         for run in _runs(prose, kept):
             if len(run) == 1:
