@@ -386,3 +386,32 @@ def test_a_clause_after_a_semicolon_that_names_another_poll_is_another_whole() -
 def test_a_clause_after_a_semicolon_in_the_same_poll_still_joins() -> None:
     (finding,) = findings("The poll gave Cabal 56% and Bolanos 40%; Fajardo took 9%.\n")
     assert "56% + 40% + 9% = 105%" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polls gave Smith 48%, Jones 45% and Lee 12%, with 3% undecided.",
+        "Inflation hit 10% while Smith won 55% of the vote and Jones 40%; 5% of ballots were spoiled.",
+        "Trump led 47 percent to 40 percent with 5 percent for Amash, up from 2 percent.",
+        "In the poll, 48% backed Smith (47.6%), 45% backed Jones and 12% were undecided.",
+    ],
+)
+def test_possible_shares_bound_the_shares_of_a_sentence(text: str) -> None:
+    """A sentence is skipped when it has at most one possible share (and its
+    neighbours none): the count must never be below the real one."""
+    from factcheck.checks.percent_total import _member, _possible_shares, _sentence_clauses
+    from factcheck.document import from_text
+    from factcheck.extract.numbers import percentages
+    from factcheck.extract.sentences import sentences
+
+    document = from_text(text, path="article.md")
+    params = RULES.rules[0].params
+    (sentence,) = document.fact(sentences)
+    clauses = _sentence_clauses(params, document.prose, sentence, list(document.fact(percentages)))
+    members, last = 0, None
+    for clause in clauses:
+        last = _member(params, document.prose, sentence, clause, last) if clause is not None else None
+        members += last is not None
+    assert members >= 2
+    assert _possible_shares(clauses) >= members
