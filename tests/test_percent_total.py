@@ -415,3 +415,17 @@ def test_possible_shares_bound_the_shares_of_a_sentence(text: str) -> None:
         members += last is not None
     assert members >= 2
     assert _possible_shares(clauses) >= members
+
+
+def test_last_break_read_from_the_end_is_the_last_of_a_forward_scan() -> None:
+    import random
+
+    from factcheck.checks.percent_total import CLAUSE_BREAK, _last_break_end, _last_end
+
+    assert _last_break_end("a — — b") == _last_end(CLAUSE_BREAK, "a — — b") == 4  # the dashes share a space
+    assert _last_break_end("won, and then") == 8
+    pieces = ["and", "but", "while", "whereas", "band", " ", "\n", ",", ";", ":", "—", "–", "-", "x", "é"]
+    draw = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(draw.choice(pieces) for _ in range(draw.randint(0, 12)))
+        assert _last_break_end(text) == _last_end(CLAUSE_BREAK, text), text

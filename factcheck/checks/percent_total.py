@@ -73,6 +73,8 @@ _BRACKETED = regex.compile(r"^\s*[(\[]\s*$")
 _SEMICOLON = regex.compile(";")
 _PAIRED = regex.compile(r"(?i)^\s*(?:to|against|versus|vs\.?)\s*$")
 CLAUSE_BREAK = regex.compile(r"[;:,]|\s[—–]\s|\b(?:and|while|whereas|but)\b")
+_CLAUSE_BREAK_FROM_THE_END = regex.compile(CLAUSE_BREAK.pattern, regex.REVERSE)
+_DASHES = "—–"
 # What ends the part of a clause that belongs to the previous share (a comma may not:
 # "Among Democrats, 80% backed ...").
 STRONG_BREAK = regex.compile(r"[;:]|\s[—–]\s|\b(?:and|while|whereas|but)\b")
@@ -438,9 +440,29 @@ def _tail_after(pattern: Any, text: str) -> str:
     return text if end is None else text[end:]
 
 
+def _last_break_end(text: str) -> int | None:
+    """``_last_end(CLAUSE_BREAK, text)``, read from the end: one search that stops
+    at the last break instead of a scan of every break of the text.
+
+    A search right to left finds the break that ends last. A left-to-right scan
+    ends on that same break unless the scan consumed its first character in
+    an earlier break: breaks cannot overlap (a word, a punctuation mark, white
+    space-dash-white space) but for two dashes sharing a space (" – – "), so
+    the forward scan decides only when a dash stands right before the break found.
+    """
+    found = _CLAUSE_BREAK_FROM_THE_END.search(text)
+    if found is None:
+        return None
+    start = found.start()
+    if start and text[start - 1] in _DASHES:
+        return _last_end(CLAUSE_BREAK, text)
+    return found.end()
+
+
 def _clause_tail(text: str) -> str:
     """The part of ``text`` after its last clause break."""
-    return _tail_after(CLAUSE_BREAK, text)
+    end = _last_break_end(text)
+    return text if end is None else text[end:]
 
 
 def _clause_head(text: str) -> str:
@@ -517,7 +539,7 @@ def _clause(params: Params, prose: str, sentence: Sentence, mention: PercentMent
     window = f"{near_before} {head}"
     choice = bool(_search(params.choice_re, window) or _search(params.choice_before_re, near_before))
     survey = bool(_search(params.survey_re, window))
-    break_end = _last_end(CLAUSE_BREAK, before)  # one scan for the clause tail and "after a break"
+    break_end = _last_break_end(before)  # one search for the clause tail and "after a break"
     complete_match = _search(params.complete_re, f"{before if break_end is None else before[break_end:]} {head}")
     answer = bool(_search(params.answer_re, head))
     return Clause(
