@@ -47,7 +47,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -75,6 +75,7 @@ _PAIRED = regex.compile(r"(?i)^\s*(?:to|against|versus|vs\.?)\s*$")
 CLAUSE_BREAK = regex.compile(r"[;:,]|\s[—–]\s|\b(?:and|while|whereas|but)\b")
 _CLAUSE_BREAK_FROM_THE_END = regex.compile(CLAUSE_BREAK.pattern, regex.REVERSE)
 _DASHES = "—–"
+_UNREAD: Any = object()  # a lazily read value not read yet (None is a value)
 # What ends the part of a clause that belongs to the previous share (a comma may not:
 # "Among Democrats, 80% backed ...").
 STRONG_BREAK = regex.compile(r"[;:]|\s[—–]\s|\b(?:and|while|whereas|but)\b")
@@ -497,22 +498,79 @@ def _tags(params: Params, clause: str) -> frozenset[str]:
     return frozenset(found)
 
 
-class Clause(NamedTuple):
+class Clause:
     """A percentage's surroundings and the cues in them: the first half of
     _member, read for every percentage of a sentence before any is made a share,
-    so that a sentence that can give no group of two skips the second half."""
+    so that a sentence that can give no group of two skips the second half.
 
-    mention: PercentMention
-    previous: PercentMention | None  # the percentage before it in its sentence (restated ones left out)
-    before: str  # from ``previous`` (or the sentence's start), at most 80 characters
-    after: str  # up to the next percentage (or the sentence's end), at most 80 characters
-    head: str  # ``after`` up to its first clause break
-    words_before: int
-    choice: bool
-    survey: bool
-    answer: bool
-    complete: str | None  # the complete label found in its clause
-    after_break: bool  # a clause break stands in ``before``
+    Each cue is searched when first asked, once: the count of possible shares
+    asks only whether there is one (``cued`` stops at the first found), and
+    only the clauses of a sentence that goes on to _member are asked for all.
+    """
+
+    __slots__ = (
+        "params", "mention", "previous", "before", "after", "head", "near_before", "words_before",
+        "_choice", "_survey", "_answer", "_complete", "_break_end",
+    )  # fmt: skip
+
+    def __init__(self, params: Params, mention: PercentMention, previous: PercentMention | None, before: str,
+                 after: str, head: str, near_before: str, words_before: int) -> None:  # fmt: skip
+        self.params = params
+        self.mention = mention
+        self.previous = previous  # the percentage before it in its sentence (restated ones left out)
+        self.before = before  # from ``previous`` (or the sentence's start), at most 80 characters
+        self.after = after  # up to the next percentage (or the sentence's end), at most 80 characters
+        self.head = head  # ``after`` up to its first clause break
+        self.near_before = near_before  # the last ``window_words`` words of ``before``
+        self.words_before = words_before
+        self._choice: bool | None = None
+        self._survey: bool | None = None
+        self._answer: bool | None = None
+        self._complete: Any = _UNREAD
+        self._break_end: Any = _UNREAD
+
+    @property
+    def choice(self) -> bool:
+        """A choice cue in its window, or a candidate's verb before it ("won", "gave")."""
+        if self._choice is None:
+            choice_re, before_re = self.params.choice_re, self.params.choice_before_re
+            self._choice = bool(
+                (choice_re is not None and choice_re.search(f"{self.near_before} {self.head}"))
+                or (before_re is not None and before_re.search(self.near_before))
+            )
+        return self._choice
+
+    @property
+    def survey(self) -> bool:
+        if self._survey is None:
+            survey_re = self.params.survey_re
+            self._survey = bool(survey_re is not None and survey_re.search(f"{self.near_before} {self.head}"))
+        return self._survey
+
+    @property
+    def answer(self) -> bool:
+        if self._answer is None:
+            answer_re = self.params.answer_re
+            self._answer = bool(answer_re is not None and answer_re.search(self.head))
+        return self._answer
+
+    @property
+    def break_end(self) -> int | None:
+        """Where the last clause break in ``before`` ends (None: there is none)."""
+        if self._break_end is _UNREAD:
+            self._break_end = _last_break_end(self.before)
+        return self._break_end
+
+    @property
+    def complete(self) -> str | None:
+        """The complete label ("undecided", "others") found in its clause."""
+        if self._complete is _UNREAD:
+            complete_re, break_end = self.params.complete_re, self.break_end
+            found = complete_re is not None and complete_re.search(
+                f"{self.before if break_end is None else self.before[break_end:]} {self.head}"
+            )
+            self._complete = found.group() if found else None
+        return self._complete
 
     @property
     def cued(self) -> bool:
@@ -535,17 +593,7 @@ def _clause(params: Params, prose: str, sentence: Sentence, mention: PercentMent
     after = prose[mention.end : min(stop, mention.end + 80)]
     before_words = _WORD_TOKEN.findall(before)
     near_before = " ".join(before_words[-params.window_words :])
-    head = _clause_head(after)
-    window = f"{near_before} {head}"
-    choice = bool(_search(params.choice_re, window) or _search(params.choice_before_re, near_before))
-    survey = bool(_search(params.survey_re, window))
-    break_end = _last_break_end(before)  # one search for the clause tail and "after a break"
-    complete_match = _search(params.complete_re, f"{before if break_end is None else before[break_end:]} {head}")
-    answer = bool(_search(params.answer_re, head))
-    return Clause(
-        mention, previous, before, after, head, len(before_words), choice, survey, answer,
-        complete_match.group() if complete_match else None, break_end is not None,
-    )  # fmt: skip
+    return Clause(params, mention, previous, before, after, _clause_head(after), near_before, len(before_words))
 
 
 def _member(params: Params, prose: str, sentence: Sentence, clause: Clause, previous_member: Member | None) -> Member | None:
@@ -578,7 +626,7 @@ def _member(params: Params, prose: str, sentence: Sentence, clause: Clause, prev
         before, clause.head, previous is None, params,
         survey_only=clause.survey and not (choice or clause.answer),
         paired=bool(previous_member and _PAIRED.match(before)),
-        after_break=clause.after_break,
+        after_break=clause.break_end is not None,
         opens_clause=after_semicolon is not None and bool(
             _match(params.opener_re, after_semicolon.lstrip()) or _search(params.new_whole_re, after_semicolon)
         ),
