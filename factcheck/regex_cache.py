@@ -1,5 +1,8 @@
 """A cache of compiled regular expressions across runs, keyed by pattern and flags.
 
+Both ``regex`` and the standard library's ``re`` (see :func:`_route_stdlib_re`)
+go through it in the command line's process.
+
 The ``regex`` module compiles in Python: the check kinds' few hundred patterns
 (large case-insensitive alternations of month names, number words, survey
 vocabulary) cost more at start-up than checking an article. What ``regex``
@@ -88,7 +91,74 @@ def install() -> None:
         return compiled
 
     regex.compile = compile
+    _route_stdlib_re(stored)
     atexit.register(_save)
+
+
+def _route_stdlib_re(stored: dict[Any, Any]) -> None:
+    """The same for the standard library's ``re.compile`` (CPython's sre).
+
+    ``re`` also compiles in Python (its parser and code generator), and the
+    hot scanners of the number, date and name extractors, markdown-it-py and
+    PyYAML compile dozens of patterns at import. What it builds is a list of
+    opcodes handed to ``_sre.compile``, exactly as ``re._compiler.compile``
+    does; an entry is keyed by this interpreter's exact version and sre's
+    magic number, so another Python never reads it. Anything unexpected (a
+    Python whose internals differ, a bytes or locale pattern, DEBUG) compiles
+    the normal way.
+    """
+    import re
+
+    try:
+        import _sre
+        from re import _compiler, _parser  # type: ignore[attr-defined]  # CPython internals, checked below
+
+        interpreter = (sys.version, _sre.MAGIC, _sre.CODESIZE)
+        _parser.parse, _compiler._code  # noqa: B018 - the internals this needs are there
+    except (ImportError, AttributeError):
+        return
+    original = re.compile
+    uncached = re.DEBUG | re.LOCALE | getattr(re, "TEMPLATE", 0)  # TEMPLATE: deprecated, and warns in re's own path
+    built: dict[tuple[str, int], Any] = {}  # re memoises its compiles; so must this (some callers compile per call)
+
+    def compile(pattern: Any, flags: int = 0) -> Any:
+        if type(pattern) is not str or not isinstance(flags, int) or flags & uncached:
+            return original(pattern, flags)
+        done = built.get((pattern, flags))
+        if done is not None:
+            return done
+        built[pattern, flags] = compiled = _compile_through_cache(pattern, flags)
+        return compiled
+
+    def _compile_through_cache(pattern: str, flags: int) -> Any:
+        flags = int(flags)  # a RegexFlag cannot be marshalled
+        key = ("re", pattern, flags, interpreter)
+        args = stored.get(key)
+        if args is not None:
+            try:
+                compiled = _sre.compile(*args)
+            except Exception:  # noqa: BLE001 - an unusable entry means: compile it properly
+                compiled = None
+            if compiled is not None:
+                _state["used"][key] = args
+                return compiled
+        try:
+            parsed = _parser.parse(pattern, flags)
+            code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are an int subclass marshal refuses
+            groupindex = dict(parsed.state.groupdict)
+            indexgroup: list[str | None] = [None] * parsed.state.groups
+            for name, index in groupindex.items():
+                indexgroup[index] = name
+            args = (pattern, flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+            compiled = _sre.compile(*args)
+            marshal.dumps(args)
+        except Exception:  # noqa: BLE001 - errors and anything unexpected: re's own path and message
+            return original(pattern, flags)
+        _state["used"][key] = args
+        _state["new"] += 1
+        return compiled
+
+    re.compile = compile  # type: ignore[assignment]
 
 
 def _save() -> None:

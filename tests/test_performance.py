@@ -246,12 +246,27 @@ patterns = [
     (r"(?P<n>\d+(?:\.\d+)?)\s?(?:%|per\s?cent)", 0),
 ]
 texts = ["On March 4 and JANUARY 12.", "GONZÁLEZ, gonzales, STRASSE and straße", "Up 4.5 per cent, then 12%."]
+import re
+stdlib_patterns = [
+    (r"(?x) (?P<month>January|February) \s+ (?P<day>\d{1,2}) (?:st|nd|rd|th)?", re.IGNORECASE),
+    (r"(?<![A-Za-z'’])[a-z][A-Za-z]*(?:['’][A-Za-z]+)*", 0),
+    (r"(\d+)(?:[.,](\d+))?\s*(%|per cent)", re.ASCII),
+    (r"[\x00-\x7f]+|(?P<other>[^\x00-\x7f])", 0),
+]
 out = []
 for pattern, flags in patterns:
     compiled = regex.compile(pattern, flags)
     out.append([compiled.pattern, int(compiled.flags), sorted(compiled.groupindex.items()),
                 [[m.span(), m.groupdict()] for text in texts for m in compiled.finditer(text)]])
-print(json.dumps({"results": out, "hits": len(regex_cache._state.get("stored", {}))}))
+for pattern, flags in stdlib_patterns:
+    compiled = re.compile(pattern, flags)
+    fresh = re._compile(pattern, flags)  # re's own path, which install() does not touch
+    assert compiled == fresh and compiled.groups == fresh.groups  # Pattern equality compares the compiled code
+    out.append([compiled.pattern, int(compiled.flags), compiled.groups, sorted(compiled.groupindex.items()),
+                [[m.span(), m.groups(), m.groupdict()] for text in texts for m in compiled.finditer(text)]])
+stored = regex_cache._state.get("stored", {})
+print(json.dumps({"results": out, "hits": sum(1 for key in stored if key[0] != "re"),
+                  "re_hits": sum(1 for key in stored if key[0] == "re" and key[1] in dict(stdlib_patterns))}))
 """
 
 
@@ -268,6 +283,7 @@ def test_patterns_rebuilt_from_the_regex_cache_match_exactly_like_fresh_ones(tmp
     assert list((tmp_path / "xdg" / "factcheck").glob("regex-*.marshal")), "the first run stores the cache"
     cached = _probe(tmp_path)
     assert cached["hits"] == 3, "the second run finds all three patterns"
+    assert cached["re_hits"] == 4, "and the four standard-library ones"
     assert fresh["results"] == first["results"] == cached["results"]
     assert any(spans for *_, spans in cached["results"])  # type: ignore[union-attr]
 
