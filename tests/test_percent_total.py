@@ -397,9 +397,10 @@ def test_a_clause_after_a_semicolon_in_the_same_poll_still_joins() -> None:
         "In the poll, 48% backed Smith (47.6%), 45% backed Jones and 12% were undecided.",
     ],
 )
-def test_possible_shares_bound_the_shares_of_a_sentence(text: str) -> None:
+def test_possible_shares_hold_the_shares_of_a_sentence(text: str) -> None:
     """A sentence is skipped when it has at most one possible share (and its
-    neighbours none): the count must never be below the real one."""
+    neighbours none), or when its run's possible shares cannot add up to a
+    finding: every real share must be among them."""
     from factcheck.checks.percent_total import _member, _possible_shares, _sentence_clauses
     from factcheck.document import from_text
     from factcheck.extract.numbers import percentages
@@ -409,12 +410,14 @@ def test_possible_shares_bound_the_shares_of_a_sentence(text: str) -> None:
     params = RULES.rules[0].params
     (sentence,) = document.fact(sentences)
     clauses = _sentence_clauses(params, document.prose, sentence, list(document.fact(percentages)))
-    members, last = 0, None
+    members, last = [], None
     for clause in clauses:
         last = _member(params, document.prose, sentence, clause, last) if clause is not None else None
-        members += last is not None
-    assert members >= 2
-    assert _possible_shares(clauses) >= members
+        if last is not None:
+            members.append(last.mention)
+    assert len(members) >= 2
+    possible = [clause.mention for clause in _possible_shares(clauses)]
+    assert all(mention in possible for mention in members)
 
 
 def test_last_break_read_from_the_end_is_the_last_of_a_forward_scan() -> None:
@@ -429,3 +432,11 @@ def test_last_break_read_from_the_end_is_the_last_of_a_forward_scan() -> None:
     for _ in range(20_000):
         text = "".join(draw.choice(pieces) for _ in range(draw.randint(0, 12)))
         assert _last_break_end(text) == _last_end(CLAUSE_BREAK, text), text
+
+
+def test_shares_just_past_100_after_rounding_are_still_read() -> None:
+    # A run whose possible shares' low bounds sum to 100% or less is skipped unread;
+    # 50.35 + 49.75 = 100.1 is past it, and 49.95 + 49.95 is not.
+    (finding,) = findings("Smith won 50.4% of the vote and Jones 49.8%.\n")
+    assert "50.4% + 49.8% = 100.2%" in finding.message
+    assert findings("Smith won 50.0% of the vote and Jones 50.0%.\n") == []

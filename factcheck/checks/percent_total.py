@@ -654,19 +654,59 @@ def _sentence_clauses(params: Params, prose: str, sentence: Sentence, mentions: 
     return clauses
 
 
-def _possible_shares(clauses: list[Clause | None]) -> int:
-    """How many of a sentence's percentages may be shares: an upper bound on _sentence_groups' members.
+def _possible_shares(clauses: list[Clause | None]) -> list[Clause]:
+    """The percentages of a sentence that may be shares: the members of its
+    _sentence_groups are among them.
 
     A share needs a cue of its own, or must continue a share right before it;
-    counting every cued percentage as a share (the not-a-share tests of
-    _member can only drop one) bounds the real count from above.
+    taking every cued percentage as a share (the not-a-share tests of
+    _member can only drop one) gives a superset of the real shares.
     """
-    count = 0
+    shares: list[Clause] = []
     last_possible = False
     for clause in clauses:
         last_possible = clause is not None and (clause.cued or (last_possible and clause.may_continue()))
-        count += last_possible
-    return count
+        if last_possible and clause is not None:
+            shares.append(clause)
+    return shares
+
+
+def _runs_without_a_finding(params: Params, possible: dict[int, list[Clause]], found: Sequence[Sentence]) -> set[int]:
+    """Sentences of runs whose possible shares cannot give a finding: they add up
+    to 100% or less, and none names a complete label ("undecided", "others").
+
+    A run is a stretch of consecutive sentences of one block that each have a
+    possible share; a group never reaches outside its run (it joins only the
+    group of the sentence right before it in the same block, and a sentence
+    with no possible share gives no group), so skipping a whole run changes
+    no other group. Each group of the run sums the low bounds of some of these
+    shares, in the same order: it cannot pass the sum of all of them, each
+    counted as 0 at least (float addition is monotone), so no group passes
+    100%; and with no complete label, and the rule not declaring every set
+    complete, no group is complete. ``possible`` is in sentence order.
+    """
+    if params.declared_complete:
+        return set()
+    without: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        shares = [clause for index in run for clause in possible[index]]
+        low = 0.0
+        for clause in shares:
+            low += max(clause.mention.number.bounds(params.approximate_slack, params.rounding)[0], 0.0)
+        if low <= 100 and not any(clause.complete for clause in shares):
+            without.update(run)
+
+    for index, shares in possible.items():
+        if run and not (shares and run[-1] == index - 1 and found[run[-1]].block == found[index].block):
+            close()
+            run = []
+        if shares:
+            run.append(index)
+    if run:
+        close()
+    return without
 
 
 def _sentence_groups(params: Params, prose: str, sentence: Sentence, sentence_index: int, clauses: list[Clause | None]) -> list[Group]:
@@ -765,7 +805,8 @@ def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Gr
         if mention.sentence >= 0 and mention.start not in skip:
             by_sentence.setdefault(mention.sentence, []).append(mention)
     # Two passes: every sentence's cues first, so that a sentence with one possible share and
-    # no neighbour with any (most of them) skips the not-a-share tests and the rest of _member.
+    # no neighbour with any, or in a run of sentences whose possible shares cannot give a
+    # finding (most of them), skips the not-a-share tests and the rest of _member.
     mention_counts = {index: len(mentions) for index, mentions in by_sentence.items()}
     clauses = {
         index: _sentence_clauses(params, prose, found[index], by_sentence[index])
@@ -773,11 +814,13 @@ def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Gr
         if not _alone(mention_counts, found, index)
     }
     possible = {index: _possible_shares(sentence_clauses) for index, sentence_clauses in clauses.items()}
+    possible_counts = {index: len(shares) for index, shares in possible.items()}
+    without_a_finding = _runs_without_a_finding(params, possible, found)
     groups: list[Group] = []
     periods = SentencePeriods(params, found)
     last_sentence_shares = 0  # shares (in all its groups) of the sentence that made groups[-1]
     for index, sentence_clauses in clauses.items():
-        if _alone(possible, found, index):
+        if _alone(possible_counts, found, index) or index in without_a_finding:
             continue
         sentence = found[index]
         sentence_groups = _sentence_groups(params, prose, sentence, index, sentence_clauses)
