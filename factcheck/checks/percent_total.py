@@ -503,26 +503,27 @@ class Clause:
     _member, read for every percentage of a sentence before any is made a share,
     so that a sentence that can give no group of two skips the second half.
 
-    Each cue is searched when first asked, once: the count of possible shares
-    asks only whether there is one (``cued`` stops at the first found), and
-    only the clauses of a sentence that goes on to _member are asked for all.
+    Its words and each cue are read when first asked, once: a run of
+    sentences whose percentages cannot add up to a finding asks only for
+    complete labels, the count of possible shares asks only whether there is
+    a cue (``cued`` stops at the first found), and only the clauses of a
+    sentence that goes on to _member are asked for all.
     """
 
     __slots__ = (
-        "params", "mention", "previous", "before", "after", "head", "near_before", "words_before",
-        "_choice", "_survey", "_answer", "_complete", "_break_end",
+        "params", "mention", "previous", "before", "after", "head",
+        "_words", "_choice", "_survey", "_answer", "_complete", "_break_end",
     )  # fmt: skip
 
     def __init__(self, params: Params, mention: PercentMention, previous: PercentMention | None, before: str,
-                 after: str, head: str, near_before: str, words_before: int) -> None:  # fmt: skip
+                 after: str, head: str) -> None:  # fmt: skip
         self.params = params
         self.mention = mention
         self.previous = previous  # the percentage before it in its sentence (restated ones left out)
         self.before = before  # from ``previous`` (or the sentence's start), at most 80 characters
         self.after = after  # up to the next percentage (or the sentence's end), at most 80 characters
         self.head = head  # ``after`` up to its first clause break
-        self.near_before = near_before  # the last ``window_words`` words of ``before``
-        self.words_before = words_before
+        self._words: list[str] | None = None
         self._choice: bool | None = None
         self._survey: bool | None = None
         self._answer: bool | None = None
@@ -530,13 +531,26 @@ class Clause:
         self._break_end: Any = _UNREAD
 
     @property
+    def words_before(self) -> int:
+        if self._words is None:
+            self._words = _WORD_TOKEN.findall(self.before)
+        return len(self._words)
+
+    @property
+    def near_before(self) -> str:
+        """The last ``window_words`` words before it, one space apart."""
+        if self._words is None:
+            self._words = _WORD_TOKEN.findall(self.before)
+        return " ".join(self._words[-self.params.window_words :])
+
+    @property
     def choice(self) -> bool:
         """A choice cue in its window, or a candidate's verb before it ("won", "gave")."""
         if self._choice is None:
-            choice_re, before_re = self.params.choice_re, self.params.choice_before_re
+            choice_re, before_re, near_before = self.params.choice_re, self.params.choice_before_re, self.near_before
             self._choice = bool(
-                (choice_re is not None and choice_re.search(f"{self.near_before} {self.head}"))
-                or (before_re is not None and before_re.search(self.near_before))
+                (choice_re is not None and choice_re.search(f"{near_before} {self.head}"))
+                or (before_re is not None and before_re.search(near_before))
             )
         return self._choice
 
@@ -591,9 +605,7 @@ def _clause(params: Params, prose: str, sentence: Sentence, mention: PercentMent
     before = prose[max(cut, mention.start - 80) : mention.start]
     stop = following.start if following is not None else sentence.end
     after = prose[mention.end : min(stop, mention.end + 80)]
-    before_words = _WORD_TOKEN.findall(before)
-    near_before = " ".join(before_words[-params.window_words :])
-    return Clause(params, mention, previous, before, after, _clause_head(after), near_before, len(before_words))
+    return Clause(params, mention, previous, before, after, _clause_head(after))
 
 
 def _member(params: Params, prose: str, sentence: Sentence, clause: Clause, previous_member: Member | None) -> Member | None:
@@ -675,15 +687,18 @@ def _runs_without_a_finding(params: Params, possible: dict[int, list[Clause]], f
     """Sentences of runs whose possible shares cannot give a finding: they add up
     to 100% or less, and none names a complete label ("undecided", "others").
 
-    A run is a stretch of consecutive sentences of one block that each have a
-    possible share; a group never reaches outside its run (it joins only the
-    group of the sentence right before it in the same block, and a sentence
-    with no possible share gives no group), so skipping a whole run changes
-    no other group. Each group of the run sums the low bounds of some of these
-    shares, in the same order: it cannot pass the sum of all of them, each
-    counted as 0 at least (float addition is monotone), so no group passes
-    100%; and with no complete label, and the rule not declaring every set
-    complete, no group is complete. ``possible`` is in sentence order.
+    ``possible`` holds, in sentence order, clauses among which are all the
+    shares of each sentence (all its clauses, or its possible shares). A run
+    is a stretch of consecutive sentences of one block that each have one; a
+    group never reaches outside its run (it joins only the group of the
+    sentence right before it in the same block, and a sentence with no
+    possible share gives no group), so skipping a whole run changes no other
+    group. Each group of the run sums the low bounds of some of these shares,
+    in the same order: it cannot pass the sum of all of them, each counted as
+    0 at least (float addition is monotone), so no group passes 100%; and with
+    no complete label, and the rule not declaring every set complete, no
+    group is complete. The sum is tested first: the labels are read only for
+    a run that passes it.
     """
     if params.declared_complete:
         return set()
@@ -813,6 +828,12 @@ def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Gr
         for index in sorted(by_sentence)
         if not _alone(mention_counts, found, index)
     }
+    # Runs whose percentages, shares or not, cannot add up to a finding are dropped before
+    # any cue is read (about half the percentages of the generated corpus, 80% of news).
+    without_a_finding = _runs_without_a_finding(
+        params, {index: [c for c in sentence_clauses if c is not None] for index, sentence_clauses in clauses.items()}, found
+    )
+    clauses = {index: sentence_clauses for index, sentence_clauses in clauses.items() if index not in without_a_finding}
     possible = {index: _possible_shares(sentence_clauses) for index, sentence_clauses in clauses.items()}
     possible_counts = {index: len(shares) for index, shares in possible.items()}
     without_a_finding = _runs_without_a_finding(params, possible, found)
@@ -820,8 +841,8 @@ def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Gr
     periods = SentencePeriods(params, found)
     last_sentence_shares = 0  # shares (in all its groups) of the sentence that made groups[-1]
     for index, sentence_clauses in clauses.items():
-        if _alone(possible_counts, found, index) or index in without_a_finding:
-            continue
+        if not possible_counts[index] or _alone(possible_counts, found, index) or index in without_a_finding:
+            continue  # no share, or none that can give a finding
         sentence = found[index]
         sentence_groups = _sentence_groups(params, prose, sentence, index, sentence_clauses)
         for position, group in enumerate(sentence_groups):
