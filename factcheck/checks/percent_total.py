@@ -796,15 +796,13 @@ def _alone(counts: dict[int, int], found: Sequence[Sentence], index: int) -> boo
     (``counts``: percentages, or possible shares), and the sentences right before
     and after it in the same block have none.
 
-    Skipping such a sentence changes no finding, and saves the costly part of
-    this check: on the news corpus, counting percentages skips 1,306 of 3,015
-    before their clause is read, and counting possible shares leaves _member
-    (the not-a-share tests) 152 of the other 1,704. Its share would be a group of one, which is never judged, and no other
-    group could join it or be joined through it, since a group joins only the
-    group of the sentence right before it in the same block, and those give
-    no group. Skipped, it leaves ``groups[-1]`` at a group whose last sentence
-    is even earlier, so the next sentence with shares does not join that one
-    either.
+    Skipping such a sentence changes no finding and saves reading its clause
+    (on the news corpus, counting percentages skips 1,306 of 3,015): its share
+    would be a group of one, which is never judged, and no other group could
+    join it or be joined through it, since a group joins only the group of
+    the sentence right before it in the same block, and those give no group.
+    Skipped, it leaves ``groups[-1]`` at a group whose last sentence is even
+    earlier, so the next sentence with shares does not join that one either.
     """
     if counts.get(index, 0) > 1:
         return False
@@ -819,17 +817,19 @@ def _prose_groups(params: Params, document: Document, skip: set[int]) -> list[Gr
     for mention in document.fact(percentages):
         if mention.sentence >= 0 and mention.start not in skip:
             by_sentence.setdefault(mention.sentence, []).append(mention)
-    # Two passes: every sentence's cues first, so that a sentence with one possible share and
-    # no neighbour with any, or in a run of sentences whose possible shares cannot give a
-    # finding (most of them), skips the not-a-share tests and the rest of _member.
+    # Most percentages can be in no finding, and showing it costs less than reading their
+    # clauses: each step below skips sentences whose groups could give no finding (and
+    # change no other group), before the costlier reading of the next. A sentence whose one
+    # percentage has no neighbour with any (_alone) is not read at all.
     mention_counts = {index: len(mentions) for index, mentions in by_sentence.items()}
     clauses = {
         index: _sentence_clauses(params, prose, found[index], by_sentence[index])
         for index in sorted(by_sentence)
         if not _alone(mention_counts, found, index)
     }
-    # Runs whose percentages, shares or not, cannot add up to a finding are dropped before
-    # any cue is read (about half the percentages of the generated corpus, 80% of news).
+    # A run whose percentages, shares or not, cannot add up to a finding is dropped before
+    # any cue is read (about half the percentages of the generated corpus, 80% of news);
+    # then the same two tests on the possible shares, and _member for the few left.
     without_a_finding = _runs_without_a_finding(
         params, {index: [c for c in sentence_clauses if c is not None] for index, sentence_clauses in clauses.items()}, found
     )
