@@ -82,7 +82,8 @@ def _sole_percentage(document: Document, block: Block, found: list[PercentMentio
     return mention
 
 
-def _mentions_by_block(document: Document) -> dict[int, list[PercentMention]]:
+def mentions_by_block(document: Document) -> dict[int, list[PercentMention]]:
+    """The percentages (not points) of each block: a ``document.fact`` both extractors share."""
     grouped: dict[int, list[PercentMention]] = defaultdict(list)
     for mention in document.fact(percentages):
         if mention.unit == "percent" and mention.block >= 0:
@@ -92,7 +93,17 @@ def _mentions_by_block(document: Document) -> dict[int, list[PercentMention]]:
 
 def table_columns(document: Document) -> tuple[TableColumn, ...]:
     """Columns of Markdown tables with at least two cells that are single percentages."""
-    by_block = _mentions_by_block(document)
+    by_block = document.fact(mentions_by_block)
+    # A column's shares are body cells that hold a percentage: a column with fewer than two
+    # such cells is dropped below, so its rows are not read (nor, with none, every block).
+    blocks = document.blocks
+    cells_with_a_percentage: dict[tuple[int, int], int] = defaultdict(int)
+    for index in by_block:
+        position = blocks[index].table
+        if blocks[index].kind == "table_cell" and position is not None and not position[3]:
+            cells_with_a_percentage[(position[0], position[2])] += 1
+    if not any(count >= 2 for count in cells_with_a_percentage.values()):
+        return ()
     cells: dict[tuple[int, int, int], int] = {}
     headers: dict[tuple[int, int], str] = {}
     for index, block in enumerate(document.blocks):
@@ -108,7 +119,7 @@ def table_columns(document: Document) -> tuple[TableColumn, ...]:
         columns[(table, column)].append((row, index))
     found: list[TableColumn] = []
     for (table, column), rows in sorted(columns.items()):
-        if column == 0:
+        if column == 0 or cells_with_a_percentage.get((table, column), 0) < 2:
             continue
         entries: list[tuple[str, LabelledShare | None]] = []
         for row, index in rows:
@@ -134,7 +145,10 @@ def _block_text(document: Document, block: Block) -> str:
 
 def list_runs(document: Document) -> tuple[ListRun, ...]:
     """Runs of two or more consecutive "Label: N%" bullets."""
-    by_block = _mentions_by_block(document)
+    by_block = document.fact(mentions_by_block)
+    blocks = document.blocks
+    if sum(1 for index, found in by_block.items() if len(found) == 1 and "list_item" in blocks[index].containers) < 2:
+        return ()  # a run's items are bullets that hold one percentage: no need to read every block
     runs: list[ListRun] = []
     current: list[LabelledShare] = []
     lead_in = ""
