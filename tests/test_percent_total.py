@@ -401,7 +401,11 @@ def test_possible_shares_hold_the_shares_of_a_sentence(text: str) -> None:
     """A sentence is skipped when it has at most one possible share (and its
     neighbours none), or when its run's possible shares cannot add up to a
     finding: every real share must be among them."""
-    from factcheck.checks.percent_total import _member, _possible_shares, _sentence_clauses
+    from factcheck.checks.percent_total import (
+        _member,
+        _possible_shares,
+        _sentence_clauses,
+    )
     from factcheck.document import from_text
     from factcheck.extract.numbers import percentages
     from factcheck.extract.sentences import sentences

@@ -511,8 +511,8 @@ class Clause:
     """
 
     __slots__ = (
-        "params", "mention", "previous", "before", "after", "head",
-        "_words", "_choice", "_survey", "_answer", "_complete", "_break_end",
+        "_answer", "_break_end", "_choice", "_complete", "_survey", "_words",
+        "after", "before", "head", "mention", "params", "previous",
     )  # fmt: skip
 
     def __init__(self, params: Params, mention: PercentMention, previous: PercentMention | None, before: str,
