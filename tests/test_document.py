@@ -152,3 +152,28 @@ def test_html_blocks_never_overlap_so_checks_read_each_word_once() -> None:
         ("paragraph", "Intro text"), ("paragraph", "Body here"), ("paragraph", "more"), ("paragraph", "Deep"), ("heading", "Title"),
     ]  # fmt: skip
     assert all(a.end <= b.start for a, b in zip(h.blocks, h.blocks[1:]))
+
+
+def test_span_set_answers_as_a_scan_of_its_spans() -> None:
+    """One SpanSet serves quotations, scopes, headings and exceptions: its
+    bisections must answer what a scan of the (merged) spans would."""
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from factcheck.parsing.ranges import SpanSet
+
+    span = st.tuples(st.integers(0, 40), st.integers(0, 12)).map(lambda p: (p[0], p[0] + p[1]))
+
+    @given(st.lists(span, max_size=8), st.integers(0, 55), st.integers(0, 10))
+    def check(spans: list[tuple[int, int]], start: int, length: int) -> None:
+        found = SpanSet.of(spans)
+        end = start + length
+        real = [(s, e) for s, e in spans if e > s]
+        assert found.contains(start) == any(s <= start < e for s, e in real)
+        if length:
+            assert found.meets(start, end) == any(s < end and e > start for s, e in real)
+        # covers: one merged span holds the whole stretch
+        assert found.covers(start, end) == any(s <= start and end <= e for s, e in found.spans)
+        assert list(found.starts) == sorted(found.starts)
+
+    check()

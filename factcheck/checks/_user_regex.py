@@ -26,11 +26,11 @@ from factcheck.errors import CheckError
 from factcheck.extract.scopes import (
     DEFAULT_SCOPE,
     Region,
-    SpanSet,
     scope_map,
     validate_scopes,
 )
 from factcheck.params import ParamError
+from factcheck.parsing.ranges import SpanSet
 
 if TYPE_CHECKING:
     from factcheck.document import Document

@@ -244,7 +244,7 @@ def check(document: Document, rule: Rule) -> Iterator[Finding]:
     params: Params = rule.params
     find = params.find
     anchors = frozenset(a.casefold() for a in document.headings_anchors)
-    headings = SpanSet(tuple((b.start, b.end) for b in document.blocks if b.kind == "heading"))
+    headings = SpanSet.of((b.start, b.end) for b in document.blocks if b.kind == "heading")
     for link in document.links:
         if link.kind in ("autolink", "footnote"):
             continue

@@ -23,11 +23,9 @@ A possessive stays attached to its name: "Maduro's" is a mention of
 
 from __future__ import annotations
 
-import bisect
 import re
 import string
 import unicodedata
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -35,6 +33,7 @@ import regex
 from factcheck.extract.quotes import quotations
 from factcheck.extract.sentences import sentences
 from factcheck.extract.word_frequency import zipf
+from factcheck.parsing.ranges import SpanSet
 
 if TYPE_CHECKING:
     from factcheck.document import Block, Document
@@ -375,52 +374,12 @@ def _sentence_facts(document: Document) -> tuple[set[int], list[tuple[int, int]]
     return initial, headlines
 
 
-def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping spans, so that membership is one bisection."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _within(spans: Sequence[tuple[int, int]], offset: int) -> bool:
-    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    return index >= 0 and spans[index][0] <= offset < spans[index][1]
-
-
-class _Spans:
-    """Spans sorted by start, asked whether any of them meets a block.
-
-    Most blocks meet no headline and no quotation: one bisection per block
-    then answers for all its words, instead of one per word.
-    """
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        self.spans = spans
-        # reach[i]: the furthest end among spans[0..i] (spans may overlap).
-        self.reach: list[int] = []
-        furthest = -1
-        for _, end in spans:
-            furthest = max(furthest, end)
-            self.reach.append(furthest)
-
-    def meet(self, start: int, end: int) -> bool:
-        """Does any span overlap ``start``..``end``?"""
-        index = bisect.bisect_left(self.spans, (end,)) - 1
-        return index >= 0 and self.reach[index] > start
-
-
 def names(document: Document) -> tuple[NameMention, ...]:
     """Every name mention in the document's prose, in text order (use via ``document.fact``)."""
     prose = document.prose
     initial, headline_spans = _sentence_facts(document)
-    headline_spans = _merge(headline_spans)
-    headlines = _Spans(headline_spans)
+    headlines = SpanSet.of(headline_spans)
     quoted = document.fact(quotations)
-    quotes = _Spans(quoted.spans)
     ascii_words = ascii_words_only(prose)
     # First pass: the words of each block; which of them stand in headline-like
     # sentences; which words the document writes in lower case, and which it
@@ -432,8 +391,8 @@ def names(document: Document) -> tuple[NameMention, ...]:
     for block in document.blocks:
         tokens = _tokens(prose, block.start, block.end, ascii_words)
         blocks.append((block, tokens))
-        if headlines.meet(block.start, block.end):
-            in_headline.update(t[1] for t in tokens if _within(headline_spans, t[1]))
+        if headlines.meets(block.start, block.end):
+            in_headline.update(t[1] for t in tokens if headlines.contains(t[1]))
         if block.kind != "heading":
             capitalised_mid_sentence.update(
                 [t[0] for t in tokens if t[5] and t[1] not in initial and t[1] not in in_headline]
@@ -469,7 +428,7 @@ def names(document: Document) -> tuple[NameMention, ...]:
             ]
         if not kept:
             continue
-        block_quoted = quotes.meet(block.start, block.end)
+        block_quoted = quoted.meets(block.start, block.end)
         for run in _runs(prose, kept):
             if len(run) == 1:
                 # Most names are one word: that word is the whole name, and

@@ -43,4 +43,4 @@ def quotations(document: Document) -> Quotations:
                 opened = None
         if opened is not None:
             spans.append((opened, block.end))
-    return Quotations(tuple(sorted(spans)))
+    return Quotations.of(spans)

@@ -22,13 +22,13 @@ text is "here"), and a match counts only in the scope where it starts.
 
 from __future__ import annotations
 
-import bisect
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck.extract.quotes import quotations
+from factcheck.parsing.ranges import SpanSet
 
 if TYPE_CHECKING:
     from factcheck.document import Document
@@ -49,33 +49,6 @@ def validate_scopes(names: Iterable[str]) -> tuple[str, ...]:
     if not checked:
         raise ValueError(f"give at least one scope: {', '.join(SCOPES)}")
     return tuple(dict.fromkeys(checked))
-
-
-@dataclass(frozen=True)
-class SpanSet:
-    """Sorted, merged (start, end) spans with an O(log n) membership test."""
-
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-
-    @classmethod
-    def of(cls, spans: Iterable[tuple[int, int]]) -> SpanSet:
-        merged: list[list[int]] = []
-        for start, end in sorted(s for s in spans if s[1] > s[0]):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        return cls(tuple(s for s, _ in merged), tuple(e for _, e in merged))
-
-    def contains(self, offset: int) -> bool:
-        index = bisect.bisect_right(self.starts, offset) - 1
-        return index >= 0 and offset < self.ends[index]
-
-    def covers(self, start: int, end: int) -> bool:
-        """True if one span holds all of [start, end)."""
-        index = bisect.bisect_right(self.starts, start) - 1
-        return index >= 0 and end <= self.ends[index]
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Self
 
 import regex
 
@@ -102,10 +103,33 @@ def _occurrences(text: str, needles: tuple[str, ...]) -> Iterator[int]:
 
 @dataclass(frozen=True)
 class SpanSet:
-    """Sorted, non-overlapping (start, end) spans with an O(log n) membership test."""
+    """Sorted, merged (start, end) spans, asked in O(log n) whether they hold an
+    offset or a stretch, or meet one. Build it with :meth:`of`, which sorts and
+    merges any spans (overlapping or touching ones become one)."""
 
-    spans: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...] = ()
+    ends: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, spans: Iterable[tuple[int, int]]) -> Self:
+        merged = merge(spans)
+        return cls(tuple(start for start, _ in merged), tuple(end for _, end in merged))
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple(zip(self.starts, self.ends, strict=True))
 
     def contains(self, offset: int) -> bool:
-        index = bisect.bisect_right(self.spans, (offset, float("inf"))) - 1
-        return index >= 0 and self.spans[index][0] <= offset < self.spans[index][1]
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.ends[index]
+
+    def covers(self, start: int, end: int) -> bool:
+        """True if one span holds all of [start, end)."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        return index >= 0 and end <= self.ends[index]
+
+    def meets(self, start: int, end: int) -> bool:
+        """True if some span overlaps [start, end): one bisection answers for a
+        whole block (most blocks meet no headline and no quotation)."""
+        index = bisect.bisect_left(self.starts, end) - 1
+        return index >= 0 and self.ends[index] > start
