@@ -8,10 +8,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.document import from_text
 from factcheck.engine import run_rules
 from factcheck.errors import ConfigError
+from factcheck.extract import dates as dates_module
 from factcheck.extract.dates import date_mentions, parse_date_line, period_ranges, relative_mentions
 from factcheck.findings import Finding
 from factcheck.rules import Rule, builtin_rules_dir, load_rule_file, parse_rule
@@ -329,3 +332,20 @@ def test_scanners_on_prose_joined_from_every_example() -> None:
     assert [m.span() for m in dates._range_matches(text)] == [
         m.span() for m in dates._RANGE.finditer(text)
     ]
+
+
+_DATE_DIGIT_PARTS = [
+    "0", "7", "12", "2024", "31", "-", "–", "/", ".", ",", " ", "  ", "\n", "\t", "\x1c", "st", "th", "of", "july",
+    "sept", "march", "jan", "ber", "may", "a", "x", "_", "$", ":", "(", "2024-07-30", "31/10", "7-8", "30th",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_DATE_DIGIT_PARTS), st.text(alphabet="0123456789 .-/ajnulyst,", max_size=4)), max_size=16))
+def test_the_zeroed_digit_pattern_finds_what_the_date_digit_pattern_finds(parts: list[str]) -> None:
+    # _core_starts scans ASCII text with every digit written "0" and "0" for [0-9] in _DATE_DIGITS:
+    # the same matches (spans, and which group matched where) as the pattern over the text itself.
+    text = "".join(parts)
+    zeroed = text.translate(dates_module._DIGITS_TO_ZERO)
+    expected = [(m.regs, m.lastgroup) for m in dates_module._DATE_DIGITS.finditer(text)]
+    assert [(m.regs, m.lastgroup) for m in dates_module._DATE_DIGITS_ZEROED.finditer(zeroed)] == expected
