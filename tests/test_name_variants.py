@@ -589,3 +589,32 @@ def test_particles_after_opening_punctuation_count_towards_a_headline() -> None:
     # sentence reads as a headline even though only two capitals are in it.
     mentions = from_text("Later Zorbakis met (de (la (do the end.").fact(names)
     assert [(m.surface, m.headline) for m in mentions] == [("Zorbakis", True)]
+
+
+def test_name_index_builds_the_same_mentions_as_names_for_the_spellings_asked() -> None:
+    """The check builds only the mentions of close spellings: they must be the ones names() gives."""
+    text = (
+        "# Maduro Wins Again In Caracas Vote\n\n"
+        "President Nicolás Maduro met Edmundo Gonzalez in Caracas. J. K. Rowling’s agent came. "
+        "Maduro's aides said Gonzales and the Banco do Brasil envoy, Bashar al-Assad's cousin, left.\n\n"
+        "> “Gonzalez lost,” said Maduro. Later Maria de la Cruz and Dr. Smith spoke to al Assad.\n"
+    )
+    document = from_text(text)
+    index = document.fact(names)
+    every = list(index)
+    assert len(index) == len(every)
+    assert index.surfaces == [m.surface for m in every]
+    surfaces = sorted(set(index.surfaces))
+    rng = random.Random(5)
+    for _ in range(30):
+        wanted = set(rng.sample(surfaces, rng.randint(1, 4)))
+        assert index.mentions(wanted) == [m for m in every if m.surface in wanted], wanted
+    # One whole name per multi-word run, standing where its first mention stands.
+    firsts = {}
+    for m in every:
+        if m.full_end - m.full_start != m.end - m.start:
+            firsts.setdefault(m.full_start, m)
+    assert [(w.surface, w.start, w.sentence_initial, w.headline, w.quoted, w.foreign) for w in index.whole_names] == [
+        (m.full_name, m.full_start, m.sentence_initial, m.headline, m.quoted, m.foreign) for m in firsts.values()
+    ]
+    assert {"Edmundo Gonzalez", "Bashar al-Assad", "al Assad", "Banco do Brasil"} <= {w.surface for w in index.whole_names}

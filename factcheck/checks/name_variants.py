@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from factcheck.extract.dates import MONTHS, WEEKDAYS
-from factcheck.extract.names import NameMention, fold, names
+from factcheck.extract.names import NameIndex, NameMention, fold, names
 from factcheck.extract.usage import most_used
 from factcheck.extract.word_frequency import zipf
 from factcheck.findings import Severity
@@ -416,18 +416,12 @@ def _declared(document: Document, rule: Rule, params: Params) -> Iterator[Findin
 # ---------------------------------------------------------------- automatic detector
 
 
-def _spellings(mentions: Iterable[NameMention]) -> dict[str, _Spelling]:
-    by_surface: dict[str, list[NameMention]] = {}
-    for mention in mentions:
-        uses = by_surface.get(mention.surface)
-        if uses is None:
-            by_surface[mention.surface] = [mention]
-        else:
-            uses.append(mention)
+def _spellings(surfaces: Iterable[str]) -> dict[str, _Spelling]:
+    """One spelling for each surface, in order of first use; its mentions come later (_gather_mentions)."""
     # Acronyms and shouted words (NameMention.all_caps) are no spellings of a name.
     return {
-        surface: _Spelling(surface, uses, fold(surface))
-        for surface, uses in by_surface.items()
+        surface: _Spelling(surface, [], fold(surface))
+        for surface in dict.fromkeys(surfaces)
         if not (len(surface) > 1 and surface.isupper())
     }
 
@@ -437,45 +431,30 @@ def _case_only_at_start(a: str, b: str) -> bool:
     return a[1:] == b[1:] and a[:1].casefold() == b[:1].casefold()
 
 
-def _full_names(mentions: Iterable[NameMention]) -> dict[str, _Spelling]:
+def _full_names(whole_names: Iterable[NameMention]) -> dict[str, _Spelling]:
     """Multi-word names and hyphenated names, keyed by their text, for hyphen/space variants."""
     by_text: dict[str, _Spelling] = {}
-    seen: set[int] = set()
-    # Unpacked in field order: attribute access on thousands of mentions adds up.
-    for _, start, end, text, full_start, full_end, _, _, _, _, initial, headline, quoted, foreign, _ in mentions:
-        if full_start in seen or full_end - full_start == end - start:
-            continue
-        seen.add(full_start)
+    for whole in whole_names:
+        text = whole.surface
         if text.isupper():
             continue
-        # The whole name as one mention (in field order, without _make's
-        # checks: _replace costs 2 us).
-        whole = tuple.__new__(
-            NameMention,
-            (
-                text,  # surface
-                full_start,
-                full_end,
-                text,  # full_name
-                full_start,
-                full_end,
-                0,  # index
-                None,  # previous
-                None,  # following
-                False,  # possessive
-                initial,  # sentence_initial
-                headline,
-                quoted,
-                foreign,
-                False,  # previous_is_word
-            ),
-        )
         spelling = by_text.get(text)
         if spelling is None:
             by_text[text] = _Spelling(text, [whole], fold(text))
         else:
             spelling.mentions.append(whole)
     return by_text
+
+
+def _gather_mentions(index: NameIndex, candidates: list[_Candidate]) -> None:
+    """Give the one-word spellings of the candidates their mentions (multi-word names have theirs).
+
+    Only these spellings are ever looked at closely, so only their mentions are built.
+    """
+    wanted = {s.surface: s for c in candidates for s in (c.a, c.b) if not s.mentions}
+    if wanted:
+        for mention in index.mentions(wanted):
+            wanted[mention.surface].mentions.append(mention)
 
 
 _SEPARATORS = regex.compile(r"[\s\-‐‑]+")  # compiled once: this runs for every name mention
@@ -869,10 +848,10 @@ def _shared_deletions(forms: list[tuple[int, str, str]], group: list[int], param
                     yield x, y
 
 
-def _variants(spellings: list[_Spelling], params: Params) -> dict[str, _Pair]:
+def _variants(candidates: list[_Candidate], params: Params) -> dict[str, _Pair]:
     """Each flagged spelling with the one spelling it is most likely a variant of."""
     chosen: dict[str, _Pair] = {}
-    for candidate in _candidate_pairs(spellings, params):
+    for candidate in candidates:
         a, b = candidate.a, candidate.b
         canonical, variant = _canonical_first(a, b, params)
         if candidate.stemmed is not None and candidate.stemmed is not variant:
@@ -898,9 +877,14 @@ def _variants(spellings: list[_Spelling], params: Params) -> dict[str, _Pair]:
 
 
 def _automatic(document: Document, rule: Rule, params: Params) -> Iterator[Finding]:
-    mentions = document.fact(names)
-    spellings = list(_spellings(mentions).values()) + list(_full_names(mentions).values())
-    for pair in _variants(spellings, params).values():
+    index = document.fact(names)
+    spellings = list(_spellings(index.surfaces).values()) + list(_full_names(index.whole_names).values())
+    # Only a spelling with a close neighbour needs its mentions: find the pairs first.
+    candidates = list(_candidate_pairs(spellings, params))
+    if not candidates:
+        return
+    _gather_mentions(index, candidates)
+    for pair in _variants(candidates, params).values():
         variant, canonical = pair.variant, pair.canonical
         for mention in variant.mentions:
             if _cited(document.prose, mention.start, params):

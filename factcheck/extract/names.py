@@ -36,6 +36,8 @@ from factcheck.extract.word_frequency import zipf
 from factcheck.parsing.ranges import SpanSet
 
 if TYPE_CHECKING:
+    from collections.abc import Container, Iterator
+
     from factcheck.document import Block, Document
 
 # A word: letters (with combining marks), inner apostrophes (O'Brien, Qa'ida).
@@ -374,130 +376,239 @@ def _sentence_facts(document: Document) -> tuple[set[int], list[tuple[int, int]]
     return initial, headlines
 
 
-def names(document: Document) -> tuple[NameMention, ...]:
-    """Every name mention in the document's prose, in text order (use via ``document.fact``)."""
-    prose = document.prose
-    initial, headline_spans = _sentence_facts(document)
-    headlines = SpanSet.of(headline_spans)
-    quoted = document.fact(quotations)
-    ascii_words = ascii_words_only(prose)
-    # First pass: the words of each block; which of them stand in headline-like
-    # sentences; which words the document writes in lower case, and which it
-    # capitalises where capitals are not automatic (mid-sentence, outside headlines).
-    lower_words = _LowerWords(prose, ascii_words)
-    blocks: list[tuple[Block, list[_Token]]] = []
-    in_headline: set[int] = set()  # offsets of words inside headline-like sentences
-    capitalised_mid_sentence: set[str] = set()
-    for block in document.blocks:
-        tokens = _tokens(prose, block.start, block.end, ascii_words)
-        blocks.append((block, tokens))
-        if headlines.meets(block.start, block.end):
-            in_headline.update(t[1] for t in tokens if headlines.contains(t[1]))
-        if block.kind != "heading":
-            capitalised_mid_sentence.update(
-                [t[0] for t in tokens if t[5] and t[1] not in initial and t[1] not in in_headline]
-            )
-    answers: dict[str, bool] = {}  # ordinary() of each word asked about, once per document
+class NameIndex:
+    """A document's name mentions, built on demand: most are never looked at.
 
-    def ordinary(text: str) -> bool:
-        """A capitalised word at the start of a sentence or in a headline that is only capitalised
-        because of where it stands."""
-        if text in _ARTICLE_LETTERS:
-            return True  # "A Volkswagen spokesman"
-        if text in capitalised_mid_sentence or len(text) == 1:
-            return False  # single capitals are initials ("M Horan")
-        answer = answers.get(text)
-        if answer is None:
-            lowered = text.lower()
-            answer = answers[text] = lowered in lower_words or zipf(lowered) >= ORDINARY_WORD_ZIPF
-        return answer
+    Every capitalised word of an article is a mention, but the one check that
+    reads them (name-variants) compares spellings, and only a spelling close to
+    another one ever needs its mentions: about one spelling in eighty. Building
+    all ~55 mentions of an average article (a 15-field tuple each, and the
+    evidence around it) cost more than comparing the spellings. So the index
+    keeps the runs of name words found in one pass and says which spelling
+    each mention has (``surfaces``, in text order) and which multi-word names
+    the document writes (``whole_names``); :meth:`mentions` builds the
+    mentions of the spellings asked for, the very tuples that iterating the
+    index gives.
+    """
 
-    mentions: list[NameMention] = []
-    append = mentions.append
-    word_before: dict[str, bool] = {}  # previous_is_word of each word before a name, once per document
-    # Positional, in field order, without _make's checks (keyword arguments
-    # cost five times as much).
-    make = tuple.__new__
-    for block, tokens in blocks:
-        in_heading = block.kind == "heading"
-        if in_heading:
-            kept = [t for t in tokens if not (t[5] and ordinary(t[0]))]
-        else:
-            kept = [
-                t for t in tokens if not (t[5] and (t[1] in in_headline or t[1] in initial) and ordinary(t[0]))
-            ]
-        if not kept:
-            continue
-        block_quoted = quoted.meets(block.start, block.end)
-        for run in _runs(prose, kept):
-            if len(run) == 1:
-                # Most names are one word: that word is the whole name, and
-                # (runs end in a capitalised word) it is capitalised.
-                word, start, end, raw_end, possessive, _ = run[0]
-                if len(word) < 2 or prose.startswith("[", raw_end):
+    __slots__ = (
+        "_blocks",
+        "_in_headline",
+        "_initial",
+        "_lower_words",
+        "_prose",
+        "_quoted",
+        "_word_before",
+        "surfaces",
+        "whole_names",
+    )
+
+    def __init__(self, document: Document) -> None:
+        prose = document.prose
+        initial, headline_spans = _sentence_facts(document)
+        headlines = SpanSet.of(headline_spans)
+        quoted = document.fact(quotations)
+        ascii_words = ascii_words_only(prose)
+        # First pass: the words of each block; which of them stand in headline-like
+        # sentences; which words the document writes in lower case, and which it
+        # capitalises where capitals are not automatic (mid-sentence, outside headlines).
+        lower_words = _LowerWords(prose, ascii_words)
+        blocks: list[tuple[Block, list[_Token]]] = []
+        in_headline: set[int] = set()  # offsets of words inside headline-like sentences
+        capitalised_mid_sentence: set[str] = set()
+        for block in document.blocks:
+            tokens = _tokens(prose, block.start, block.end, ascii_words)
+            blocks.append((block, tokens))
+            if headlines.meets(block.start, block.end):
+                in_headline.update(t[1] for t in tokens if headlines.contains(t[1]))
+            if block.kind != "heading":
+                capitalised_mid_sentence.update(
+                    [t[0] for t in tokens if t[5] and t[1] not in initial and t[1] not in in_headline]
+                )
+        answers: dict[str, bool] = {}  # ordinary() of each word asked about, once per document
+
+        def ordinary(text: str) -> bool:
+            """A capitalised word at the start of a sentence or in a headline that is only capitalised
+            because of where it stands."""
+            if text in _ARTICLE_LETTERS:
+                return True  # "A Volkswagen spokesman"
+            if text in capitalised_mid_sentence or len(text) == 1:
+                return False  # single capitals are initials ("M Horan")
+            answer = answers.get(text)
+            if answer is None:
+                lowered = text.lower()
+                answer = answers[text] = lowered in lower_words or zipf(lowered) >= ORDINARY_WORD_ZIPF
+            return answer
+
+        self._prose = prose
+        self._initial = initial
+        self._in_headline = in_headline
+        self._quoted = quoted
+        self._lower_words = lower_words
+        self._word_before: dict[str, bool] = {}  # previous_is_word of each word before a name
+        # Second pass: the runs of name words, each mention's spelling, and
+        # each multi-word name as one mention where its first mention stands.
+        self._blocks: list[tuple[bool, bool, list[list[_Token]]]] = []
+        self.surfaces: list[str] = []
+        self.whole_names: list[NameMention] = []
+        surfaces = self.surfaces
+        add_surface = surfaces.append
+        make = tuple.__new__
+        for block, tokens in blocks:
+            in_heading = block.kind == "heading"
+            if in_heading:
+                kept = [t for t in tokens if not (t[5] and ordinary(t[0]))]
+            else:
+                kept = [
+                    t for t in tokens if not (t[5] and (t[1] in in_headline or t[1] in initial) and ordinary(t[0]))
+                ]
+            if not kept:
+                continue
+            block_quoted = quoted.meets(block.start, block.end)
+            runs = _runs(prose, kept)
+            self._blocks.append((in_heading, block_quoted, runs))
+            for run in runs:
+                if len(run) == 1:
+                    # Most names are one word: that word is the whole name, and
+                    # (runs end in a capitalised word) it is capitalised.
+                    word = run[0][0]
+                    if len(word) > 1 and not prose.startswith("[", run[0][3]):
+                        add_surface(word)
                     continue
-                append(
+                first = None
+                for word, start, _, raw_end, _, capital in run:
+                    if capital and len(word) > 1 and not prose.startswith("[", raw_end):
+                        add_surface(word)
+                        if first is None:
+                            first = start
+                if first is None:
+                    continue
+                full_start, full_end = run[0][1], run[-1][2]
+                full_name = prose[full_start:full_end]
+                self.whole_names.append(
                     make(
                         NameMention,
                         (
-                            word,  # surface
-                            start,
-                            end,
-                            word,  # full_name
-                            start,  # full_start
-                            end,  # full_end
+                            full_name,  # surface
+                            full_start,
+                            full_end,
+                            full_name,  # full_name
+                            full_start,
+                            full_end,
                             0,  # index
                             None,  # previous
                             None,  # following
-                            possessive,
-                            start in initial,  # sentence_initial
-                            in_heading or start in in_headline,  # headline
-                            block_quoted and quoted.contains(start),  # quoted
-                            False,  # foreign: no particle
+                            False,  # possessive
+                            first in initial,  # sentence_initial: of the name's first mention
+                            in_heading or first in in_headline,  # headline
+                            block_quoted and quoted.contains(first),  # quoted
+                            _foreign(run),
                             False,  # previous_is_word
                         ),
                     )
                 )
-                continue
-            foreign = False  # a foreign particle is a particle: most runs have none
-            for token in run:
-                if not token[5] and token[0] in FOREIGN_PARTICLES:
-                    foreign = True
-                    break
-            full_start, full_end = run[0][1], run[-1][2]
-            full_name = prose[full_start:full_end]
-            last = len(run) - 1
-            for index, (word, start, end, raw_end, possessive, capital) in enumerate(run):
-                if not capital or len(word) < 2 or prose.startswith("[", raw_end):
-                    continue
-                if index:
-                    previous = run[index - 1][0]
-                    previous_is_word = word_before.get(previous)
-                    if previous_is_word is None:
-                        previous_is_word = word_before[previous] = previous.lower() in lower_words
-                else:
-                    previous = None
-                    previous_is_word = False
-                append(
-                    make(
-                        NameMention,
-                        (
-                            word,  # surface
-                            start,
-                            end,
-                            full_name,
-                            full_start,
-                            full_end,
-                            index,
-                            previous,
-                            run[index + 1][0] if index < last else None,  # following
-                            possessive,
-                            start in initial,  # sentence_initial
-                            in_heading or start in in_headline,  # headline
-                            block_quoted and quoted.contains(start),  # quoted
-                            foreign,
-                            previous_is_word,
-                        ),
+
+    def __iter__(self) -> Iterator[NameMention]:
+        return iter(self.mentions())
+
+    def __len__(self) -> int:
+        return len(self.surfaces)
+
+    def mentions(self, wanted: Container[str] | None = None) -> list[NameMention]:
+        """The mentions (in text order) whose surface is in ``wanted``, or all of them."""
+        prose = self._prose
+        initial = self._initial
+        in_headline = self._in_headline
+        quoted = self._quoted
+        lower_words = self._lower_words
+        word_before = self._word_before
+        mentions: list[NameMention] = []
+        append = mentions.append
+        # Positional, in field order, without _make's checks (keyword arguments
+        # cost five times as much).
+        make = tuple.__new__
+        for in_heading, block_quoted, runs in self._blocks:
+            for run in runs:
+                if len(run) == 1:
+                    word, start, end, raw_end, possessive, _ = run[0]
+                    if len(word) < 2 or prose.startswith("[", raw_end) or (wanted is not None and word not in wanted):
+                        continue
+                    append(
+                        make(
+                            NameMention,
+                            (
+                                word,  # surface
+                                start,
+                                end,
+                                word,  # full_name
+                                start,  # full_start
+                                end,  # full_end
+                                0,  # index
+                                None,  # previous
+                                None,  # following
+                                possessive,
+                                start in initial,  # sentence_initial
+                                in_heading or start in in_headline,  # headline
+                                block_quoted and quoted.contains(start),  # quoted
+                                False,  # foreign: no particle
+                                False,  # previous_is_word
+                            ),
+                        )
                     )
-                )
-    return tuple(mentions)
+                    continue
+                if wanted is not None and all(token[0] not in wanted for token in run):
+                    continue
+                foreign = _foreign(run)
+                full_start, full_end = run[0][1], run[-1][2]
+                full_name = prose[full_start:full_end]
+                last = len(run) - 1
+                for index, (word, start, end, raw_end, possessive, capital) in enumerate(run):
+                    if not capital or len(word) < 2 or prose.startswith("[", raw_end):
+                        continue
+                    if wanted is not None and word not in wanted:
+                        continue
+                    if index:
+                        previous = run[index - 1][0]
+                        previous_is_word = word_before.get(previous)
+                        if previous_is_word is None:
+                            previous_is_word = word_before[previous] = previous.lower() in lower_words
+                    else:
+                        previous = None
+                        previous_is_word = False
+                    append(
+                        make(
+                            NameMention,
+                            (
+                                word,  # surface
+                                start,
+                                end,
+                                full_name,
+                                full_start,
+                                full_end,
+                                index,
+                                previous,
+                                run[index + 1][0] if index < last else None,  # following
+                                possessive,
+                                start in initial,  # sentence_initial
+                                in_heading or start in in_headline,  # headline
+                                block_quoted and quoted.contains(start),  # quoted
+                                foreign,
+                                previous_is_word,
+                            ),
+                        )
+                    )
+        return mentions
+
+
+def _foreign(run: list[_Token]) -> bool:
+    """Does a run hold a foreign particle ("Banco do Brasil")? (Particles are the tokens without a capital.)"""
+    return any(not token[5] and token[0] in FOREIGN_PARTICLES for token in run)
+
+
+def names(document: Document) -> NameIndex:
+    """The document's name mentions, in text order, built on demand (use via ``document.fact``).
+
+    Iterate it for every mention; the name-variants check asks only for the
+    mentions of the spellings it compares (:meth:`NameIndex.mentions`).
+    """
+    return NameIndex(document)
