@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from factcheck.document import from_text
 from factcheck.engine import run_rules
 from factcheck.errors import ConfigError
-from factcheck.extract import dates as dates_module
 from factcheck.extract.dates import date_mentions, parse_date_line, period_ranges, relative_mentions
 from factcheck.findings import Finding
 from factcheck.rules import Rule, builtin_rules_dir, load_rule_file, parse_rule
@@ -345,7 +344,9 @@ _DATE_DIGIT_PARTS = [
 def test_the_zeroed_digit_pattern_finds_what_the_date_digit_pattern_finds(parts: list[str]) -> None:
     # _core_starts scans ASCII text with every digit written "0" and "0" for [0-9] in _DATE_DIGITS:
     # the same matches (spans, and which group matched where) as the pattern over the text itself.
+    from factcheck.extract import dates
+
     text = "".join(parts)
-    zeroed = text.translate(dates_module._DIGITS_TO_ZERO)
-    expected = [(m.regs, m.lastgroup) for m in dates_module._DATE_DIGITS.finditer(text)]
-    assert [(m.regs, m.lastgroup) for m in dates_module._DATE_DIGITS_ZEROED.finditer(zeroed)] == expected
+    zeroed = text.translate(dates._DIGITS_TO_ZERO)
+    expected = [(m.regs, m.lastgroup) for m in dates._DATE_DIGITS.finditer(text)]
+    assert [(m.regs, m.lastgroup) for m in dates._DATE_DIGITS_ZEROED.finditer(zeroed)] == expected

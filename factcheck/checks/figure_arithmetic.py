@@ -52,7 +52,7 @@ import datetime as dt
 import itertools
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 import regex
@@ -250,8 +250,10 @@ def _quantity_sentences(document: Document) -> tuple[SentenceNumbers, ...]:
     prose = document.prose
     kept = []
     for found in document.fact(sentence_numbers):
-        figures = tuple(n for n in found.numbers if not _day_of_month(prose, n))
-        kept.append(found if len(figures) == len(found.numbers) else replace(found, numbers=figures))
+        numbers = found.numbers
+        figures = tuple(n for n in numbers if not _day_of_month(prose, n))
+        # Built directly: dataclasses.replace re-reads the fields on every call (~3x the cost).
+        kept.append(found if len(figures) == len(numbers) else SentenceNumbers(found.sentence, figures))
     return tuple(kept)
 
 
