@@ -614,7 +614,11 @@ def test_name_index_builds_the_same_mentions_as_names_for_the_spellings_asked() 
     for m in every:
         if m.full_end - m.full_start != m.end - m.start:
             firsts.setdefault(m.full_start, m)
-    assert [(w.surface, w.start, w.sentence_initial, w.headline, w.quoted, w.foreign) for w in index.whole_names] == [
-        (m.full_name, m.full_start, m.sentence_initial, m.headline, m.quoted, m.foreign) for m in firsts.values()
+    assert index.whole_names == [m.full_name for m in firsts.values()]
+    wholes = index.whole_mentions(set(index.whole_names))
+    assert [(w.surface, w.start, w.end, w.sentence_initial, w.headline, w.quoted, w.foreign) for w in wholes] == [
+        (m.full_name, m.full_start, m.full_end, m.sentence_initial, m.headline, m.quoted, m.foreign)
+        for m in firsts.values()
     ]
-    assert {"Edmundo Gonzalez", "Bashar al-Assad", "al Assad", "Banco do Brasil"} <= {w.surface for w in index.whole_names}
+    assert index.whole_mentions({"al Assad"}) == [w for w in wholes if w.surface == "al Assad"]
+    assert {"Edmundo Gonzalez", "Bashar al-Assad", "al Assad", "Banco do Brasil"} <= set(index.whole_names)

@@ -431,30 +431,30 @@ def _case_only_at_start(a: str, b: str) -> bool:
     return a[1:] == b[1:] and a[:1].casefold() == b[:1].casefold()
 
 
-def _full_names(whole_names: Iterable[NameMention]) -> dict[str, _Spelling]:
-    """Multi-word names and hyphenated names, keyed by their text, for hyphen/space variants."""
-    by_text: dict[str, _Spelling] = {}
-    for whole in whole_names:
-        text = whole.surface
-        if text.isupper():
-            continue
-        spelling = by_text.get(text)
-        if spelling is None:
-            by_text[text] = _Spelling(text, [whole], fold(text))
-        else:
-            spelling.mentions.append(whole)
-    return by_text
+def _full_names(whole_names: Iterable[str]) -> dict[str, _Spelling]:
+    """Multi-word names and hyphenated names, keyed by their text, for hyphen/space variants.
+
+    Their mentions (each the whole name as one mention) come later (_gather_mentions).
+    """
+    return {text: _Spelling(text, [], fold(text)) for text in dict.fromkeys(whole_names) if not text.isupper()}
 
 
-def _gather_mentions(index: NameIndex, candidates: list[_Candidate]) -> None:
-    """Give the one-word spellings of the candidates their mentions (multi-word names have theirs).
+def _gather_mentions(
+    index: NameIndex, words: dict[str, _Spelling], wholes: dict[str, _Spelling], candidates: list[_Candidate]
+) -> None:
+    """Give the spellings of the candidates their mentions.
 
     Only these spellings are ever looked at closely, so only their mentions are built.
     """
-    wanted = {s.surface: s for c in candidates for s in (c.a, c.b) if not s.mentions}
-    if wanted:
-        for mention in index.mentions(wanted):
-            wanted[mention.surface].mentions.append(mention)
+    in_pairs = [s for c in candidates for s in (c.a, c.b)]
+    wanted_words = {s.surface: s for s in in_pairs if words.get(s.surface) is s}
+    wanted_wholes = {s.surface: s for s in in_pairs if wholes.get(s.surface) is s}
+    if wanted_words:
+        for mention in index.mentions(wanted_words):
+            wanted_words[mention.surface].mentions.append(mention)
+    if wanted_wholes:
+        for whole in index.whole_mentions(wanted_wholes):
+            wanted_wholes[whole.surface].mentions.append(whole)
 
 
 _SEPARATORS = regex.compile(r"[\s\-‐‑]+")  # compiled once: this runs for every name mention
@@ -878,12 +878,12 @@ def _variants(candidates: list[_Candidate], params: Params) -> dict[str, _Pair]:
 
 def _automatic(document: Document, rule: Rule, params: Params) -> Iterator[Finding]:
     index = document.fact(names)
-    spellings = list(_spellings(index.surfaces).values()) + list(_full_names(index.whole_names).values())
+    words, wholes = _spellings(index.surfaces), _full_names(index.whole_names)
     # Only a spelling with a close neighbour needs its mentions: find the pairs first.
-    candidates = list(_candidate_pairs(spellings, params))
+    candidates = list(_candidate_pairs([*words.values(), *wholes.values()], params))
     if not candidates:
         return
-    _gather_mentions(index, candidates)
+    _gather_mentions(index, words, wholes, candidates)
     for pair in _variants(candidates, params).values():
         variant, canonical = pair.variant, pair.canonical
         for mention in variant.mentions:

@@ -385,10 +385,11 @@ class NameIndex:
     all ~55 mentions of an average article (a 15-field tuple each, and the
     evidence around it) cost more than comparing the spellings. So the index
     keeps the runs of name words found in one pass and says which spelling
-    each mention has (``surfaces``, in text order) and which multi-word names
-    the document writes (``whole_names``); :meth:`mentions` builds the
-    mentions of the spellings asked for, the very tuples that iterating the
-    index gives.
+    each mention has (``surfaces``, in text order) and the text of each
+    multi-word name (``whole_names``, one a name in text order);
+    :meth:`mentions` builds the mentions of the spellings asked for, the very
+    tuples that iterating the index gives, and :meth:`whole_mentions` the
+    multi-word names asked for, each as one mention.
     """
 
     __slots__ = (
@@ -450,10 +451,10 @@ class NameIndex:
         # each multi-word name as one mention where its first mention stands.
         self._blocks: list[tuple[bool, bool, list[list[_Token]]]] = []
         self.surfaces: list[str] = []
-        self.whole_names: list[NameMention] = []
-        surfaces = self.surfaces
-        add_surface = surfaces.append
-        make = tuple.__new__
+        self.whole_names: list[str] = []
+        add_surface = self.surfaces.append
+        add_whole_name = self.whole_names.append
+        brackets = "[" in prose  # (a name word right before "[" is a link label's; most prose has none)
         for block, tokens in blocks:
             in_heading = block.kind == "heading"
             if in_heading:
@@ -471,21 +472,50 @@ class NameIndex:
                 if len(run) == 1:
                     # Most names are one word: that word is the whole name, and
                     # (runs end in a capitalised word) it is capitalised.
-                    word = run[0][0]
-                    if len(word) > 1 and not prose.startswith("[", run[0][3]):
+                    word, _, _, raw_end, _, _ = run[0]
+                    if len(word) > 1 and not (brackets and prose.startswith("[", raw_end)):
                         add_surface(word)
                     continue
-                first = None
-                for word, start, _, raw_end, _, capital in run:
-                    if capital and len(word) > 1 and not prose.startswith("[", raw_end):
+                named = False
+                for word, _, _, raw_end, _, capital in run:
+                    if capital and len(word) > 1 and not (brackets and prose.startswith("[", raw_end)):
                         add_surface(word)
-                        if first is None:
-                            first = start
-                if first is None:
+                        named = True
+                if named:
+                    add_whole_name(prose[run[0][1] : run[-1][2]])
+
+    def whole_mentions(self, wanted: Container[str]) -> list[NameMention]:
+        """The multi-word names in ``wanted`` (in text order), each as one mention.
+
+        The whole name stands where its first mention stands: that mention's
+        sentence start, headline and quotation; foreign when the name has a
+        foreign particle.
+        """
+        prose = self._prose
+        initial = self._initial
+        in_headline = self._in_headline
+        quoted = self._quoted
+        wholes: list[NameMention] = []
+        make = tuple.__new__
+        for in_heading, block_quoted, runs in self._blocks:
+            for run in runs:
+                if len(run) == 1:
                     continue
                 full_start, full_end = run[0][1], run[-1][2]
                 full_name = prose[full_start:full_end]
-                self.whole_names.append(
+                if full_name not in wanted:
+                    continue
+                first = next(
+                    (
+                        start
+                        for word, start, _, raw_end, _, capital in run
+                        if capital and len(word) > 1 and not prose.startswith("[", raw_end)
+                    ),
+                    None,
+                )
+                if first is None:
+                    continue
+                wholes.append(
                     make(
                         NameMention,
                         (
@@ -507,6 +537,7 @@ class NameIndex:
                         ),
                     )
                 )
+        return wholes
 
     def __iter__(self) -> Iterator[NameMention]:
         return iter(self.mentions())
