@@ -309,25 +309,35 @@ class _LowerWords:
     of the chunk but for an apostrophe that no letter follows: with no two
     apostrophes in a row, that is a trailing one. So the matches are the
     chunks that start with a small letter, less any trailing apostrophe.
-    Other prose (a letter outside ASCII, two apostrophes in a row, a NUL
-    character) gets the set of the pattern's matches.
+    Lines with a letter outside ASCII get the set of the pattern's matches,
+    and so does other prose with two apostrophes in a row or a NUL character.
     """
 
     def __init__(self, prose: str, ascii_words: bool) -> None:
         self.chunks: set[bytes] = set()
-        self.matches: set[str] | None = None
-        if ascii_words:
-            marked = prose.encode("utf-8", "surrogatepass")
-            if _APOSTROPHE_BYTE not in marked:
-                marked = marked.replace(_CURLY_APOSTROPHE, _APOSTROPHE_BYTE)
-                if not any(double in marked for double in _DOUBLE_APOSTROPHES):
-                    self.chunks = set(marked.translate(_TO_CHUNKS).split())
-                    return
-        self.matches = set((_ASCII_LOWER_WORD if ascii_words else _LOWER_WORD).findall(prose))
+        self.matches: set[str] = set()
+        if not ascii_words:
+            # A letter outside ASCII ("Nicolás") stands in a few lines: those
+            # lines get the pattern, the others the byte split. No match spans
+            # a line, and none depends on the lines around it (the look-behind
+            # sees the same boundary in a newline as at the start of a string).
+            plain: list[str] = []
+            other: list[str] = []
+            for line in prose.split("\n"):
+                (plain if ascii_words_only(line) else other).append(line)
+            self.matches = set(_LOWER_WORD.findall("\n".join(other)))
+            prose = "\n".join(plain)
+        marked = prose.encode("utf-8", "surrogatepass")
+        if _APOSTROPHE_BYTE not in marked:
+            marked = marked.replace(_CURLY_APOSTROPHE, _APOSTROPHE_BYTE)
+            if not any(double in marked for double in _DOUBLE_APOSTROPHES):
+                self.chunks = set(marked.translate(_TO_CHUNKS).split())
+                return
+        self.matches.update(_ASCII_LOWER_WORD.findall(prose))
 
     def __contains__(self, word: str) -> bool:
-        if self.matches is not None:
-            return word in self.matches
+        if word in self.matches:
+            return True
         key = word.encode("utf-8", "surrogatepass").replace(_CURLY_APOSTROPHE, _APOSTROPHE_BYTE)
         if not key or key[0] not in _SMALL_LETTER_CODES or key[-1] in _APOSTROPHE_CODES or "\x00" in word:
             return False  # (NUL is the byte form's stand-in for ’, never in these documents)
