@@ -578,10 +578,13 @@ def test_lower_words_by_bytes_answer_as_the_pattern_does() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30)))
         ascii_words = extractor.ascii_words_only(text)
         matches = set((extractor._ASCII_LOWER_WORD if ascii_words else extractor._LOWER_WORD).findall(text))
-        lower_words = extractor._LowerWords(text, ascii_words)
         asked = matches | {word.strip("'’") for word in text.split()} | set(text.split())
-        asked |= {"a", "ab", "don’t", "don't", "a'", "ab’", "x\x00", "rock'n"}
-        assert {word for word in asked if word in lower_words} == matches & asked, text
+        asked |= {"a", "ab", "don’t", "don't", "a'", "ab’", "x\x00", "rock'n", ""}
+        # By the set at once, and by a search of the prose for each word asked.
+        for searches in (0, len(asked)):
+            lower_words = extractor._LowerWords(text, ascii_words, searches)
+            assert {word for word in asked if word in lower_words} == matches & asked, (text, searches)
+            assert lower_words.built is (searches == 0 or not ascii_words)
 
 
 def test_particles_after_opening_punctuation_count_towards_a_headline() -> None:

@@ -297,26 +297,49 @@ _APOSTROPHE_CODES = frozenset(b"'" + _APOSTROPHE_BYTE)
 _SMALL_LETTER_CODES = frozenset(string.ascii_lowercase.encode())
 
 
+# Words asked about one by one, each by a search of the prose, before a
+# document's whole set of lower-case words is built: an article asks about a
+# few rare words (2,499 in the 2,002 news articles, at most 50 in one; common
+# words are answered by their frequency first), and building the set costs
+# as much as ~25 searches. A document that asks more gets the set after this
+# many searches, so the cost stays linear in its length (at worst about twice
+# the set's).
+SEARCHES_BEFORE_SET = 32
+
+
 class _LowerWords:
     """The words a document writes in lower case ("despite" beside a sentence-initial "Despite").
 
     ``word in lower_words`` says whether the lower-word pattern matches
-    ``word`` somewhere in the prose. Matching every word of a document with
-    a regular expression costs more than the rest of the name extractor's
-    scan; in ASCII prose a byte translation and a split give the same answer
-    at C speed. The pattern's look-behind lets a match start only where a
-    run of letters and apostrophes (a chunk) starts, and it runs to the end
-    of the chunk but for an apostrophe that no letter follows: with no two
-    apostrophes in a row, that is a trailing one. So the matches are the
+    ``word`` somewhere in the prose. In ASCII prose the first
+    ``SEARCHES_BEFORE_SET`` questions are answered by finding the word in the
+    prose and matching the pattern where it stands; after that (and at once
+    for other prose) by the set of the pattern's matches. Matching every word
+    of a document with a regular expression costs more than the rest of the
+    name extractor's scan; in ASCII prose a byte translation and a split give
+    the same set at C speed. The pattern's look-behind lets a match start only
+    where a run of letters and apostrophes (a chunk) starts, and it runs to
+    the end of the chunk but for an apostrophe that no letter follows: with no
+    two apostrophes in a row, that is a trailing one. So the matches are the
     chunks that start with a small letter, less any trailing apostrophe.
     Lines with a letter outside ASCII get the set of the pattern's matches,
     and so does other prose with two apostrophes in a row or a NUL character.
     """
 
-    def __init__(self, prose: str, ascii_words: bool) -> None:
+    def __init__(self, prose: str, ascii_words: bool, searches: int = SEARCHES_BEFORE_SET) -> None:
+        self.prose = prose
+        self.ascii_words = ascii_words
+        self.searches = searches if ascii_words else 0
         self.chunks: set[bytes] = set()
         self.matches: set[str] = set()
-        if not ascii_words:
+        self.built = False
+        if not self.searches:
+            self._build()
+
+    def _build(self) -> None:
+        self.built = True
+        prose = self.prose
+        if not self.ascii_words:
             # A letter outside ASCII ("Nicolás") stands in a few lines: those
             # lines get the pattern, the others the byte split. No match spans
             # a line, and none depends on the lines around it (the look-behind
@@ -335,7 +358,25 @@ class _LowerWords:
                 return
         self.matches.update(_ASCII_LOWER_WORD.findall(prose))
 
+    def _search(self, word: str) -> bool:
+        """Does the ASCII pattern match exactly ``word`` where ``word`` stands in the prose?"""
+        if not word:
+            return False
+        prose, width = self.prose, len(word)
+        at = prose.find(word)
+        while at != -1:
+            match = _ASCII_LOWER_WORD.match(prose, at)  # (its look-behind sees the text before ``at``)
+            if match is not None and match.end() == at + width:
+                return True
+            at = prose.find(word, at + 1)
+        return False
+
     def __contains__(self, word: str) -> bool:
+        if not self.built:
+            if self.searches:
+                self.searches -= 1
+                return self._search(word)
+            self._build()
         if word in self.matches:
             return True
         key = word.encode("utf-8", "surrogatepass").replace(_CURLY_APOSTROPHE, _APOSTROPHE_BYTE)
@@ -455,7 +496,9 @@ class NameIndex:
             answer = answers.get(text)
             if answer is None:
                 lowered = text.lower()
-                answer = answers[text] = lowered in lower_words or zipf(lowered) >= ORDINARY_WORD_ZIPF
+                # (The frequency first: most words asked about are common, and a
+                # search of the prose costs more than a look-up.)
+                answer = answers[text] = zipf(lowered) >= ORDINARY_WORD_ZIPF or lowered in lower_words
             return answer
 
         self._prose = prose
