@@ -7,7 +7,8 @@ budget; this table holds the ~90,000 letter-only English words with a Zipf
 frequency of 2.0 or more (once per ten million words), rounded to a tenth:
 a sorted word list and one character per word for its frequency. It loads
 once per process, only when a check asks, in a few milliseconds (no
-dictionary is built; a lookup bisects the sorted list).
+dictionary is built; a lookup bisects the sorted list, and the last 16,384
+words looked up are remembered).
 
 Zipf is log10 of frequency per billion words: 7 for "the", 5 for "election",
 4 for "Putin", 3 for "Gonzales", 0 for a word that is not in the table.
@@ -31,6 +32,10 @@ def _table() -> tuple[list[str], str]:
     return words.split(" "), codes
 
 
+# The same words come back article after article (52,756 look-ups of 11,165
+# words over the 2,002 news articles): a bounded cache answers a repeat in a
+# fifth of a bisection's time.
+@functools.lru_cache(maxsize=1 << 14)
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` (case-insensitive) in English; 0.0 when rarer than 2.0."""
     words, codes = _table()
