@@ -460,13 +460,6 @@ def _gather_mentions(
 _SEPARATORS = regex.compile(r"[\s\-‐‑]+")  # compiled once: this runs for every name mention
 
 
-def _identity_key(folded: str) -> str:
-    """Hyphens and spaces count as one separator: "al-Assad" and "al Assad" meet here."""
-    if folded.isalpha():
-        return folded  # one word: no separator to replace
-    return _SEPARATORS.sub(" ", folded)
-
-
 def _deletions(word: str, depth: int) -> set[str]:
     """The word with up to ``depth`` letters deleted (its deletion neighbourhood)."""
     found = {word}
@@ -731,13 +724,18 @@ class _Candidate:
 
 def _candidate_pairs(spellings: list[_Spelling], params: Params) -> Iterator[_Candidate]:
     """Pairs that may be one name. Cost grows with the number of spellings, not its square."""
-    # Most spellings share their key with none: only shared keys get a group.
-    keys = [_identity_key(spelling.folded) for spelling in spellings]
-    shared = {key for key, size in Counter(keys).items() if size > 1}
+    # Identity keys: hyphens and spaces count as one separator, so "al-Assad"
+    # and "al Assad" meet; a one-word key is the folded spelling itself (no
+    # separator to replace). Most spellings share their key with none: only
+    # shared keys get a group, and most articles have none.
+    separators = _SEPARATORS.sub
+    keys = [f if f.isalpha() else separators(" ", f) for f in [spelling.folded for spelling in spellings]]
+    counts = Counter(keys)
     by_identity: dict[str, list[_Spelling]] = {}
-    for key, spelling in zip(keys, spellings):
-        if key in shared:
-            by_identity.setdefault(key, []).append(spelling)
+    if len(counts) < len(keys):
+        for key, spelling in zip(keys, spellings):
+            if counts[key] > 1:
+                by_identity.setdefault(key, []).append(spelling)
     for group in by_identity.values():
         for i, a in enumerate(group[:MAX_BUCKET]):
             for b in group[i + 1 : MAX_BUCKET]:
