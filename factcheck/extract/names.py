@@ -19,6 +19,10 @@ What is *not* a name:
 
 A possessive stays attached to its name: "Maduro's" is a mention of
 "Maduro" (``possessive=True``), so the two never look like two spellings.
+
+``document.fact(names)`` is a :class:`NameIndex`: iterating it gives every
+mention in text order; a check that compares spellings reads them first and
+asks for the mentions of the few it looks at closely.
 """
 
 from __future__ import annotations
@@ -507,8 +511,8 @@ class NameIndex:
         self._quoted = quoted
         self._lower_words = lower_words
         self._word_before: dict[str, bool] = {}  # previous_is_word of each word before a name
-        # Second pass: the runs of name words, each mention's spelling, and
-        # each multi-word name as one mention where its first mention stands.
+        # Second pass: the runs of name words (kept for the mentions asked
+        # for later), each mention's spelling, and each multi-word name's text.
         self._blocks: list[tuple[bool, bool, list[list[_Token]]]] = []
         self.surfaces: list[str] = []
         self.whole_names: list[str] = []
