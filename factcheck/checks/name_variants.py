@@ -295,6 +295,11 @@ def _after_given_name(mention: NameMention) -> bool:
     )
 
 
+def _spelling_frequency(folded: str) -> float:
+    """Zipf frequency of a folded spelling; an O' surname's is its stem's (the list holds letters only)."""
+    return zipf(_O_PREFIX.sub("", folded) if folded.startswith("o'") else folded)
+
+
 @dataclass(slots=True)
 class _Spelling:
     """Every use of one spelling in the document, with the evidence around it."""
@@ -302,6 +307,7 @@ class _Spelling:
     surface: str
     mentions: list[NameMention]
     folded: str
+    whole: bool = False  # a multi-word name, its mentions each the whole name
 
     _frequency: float | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -313,8 +319,7 @@ class _Spelling:
         by what follows the prefix: O'Neill is as real a name as Neill.
         """
         if self._frequency is None:
-            folded = self.folded
-            self._frequency = zipf(_O_PREFIX.sub("", folded) if folded.startswith("o'") else folded)
+            self._frequency = _spelling_frequency(self.folded)
         return self._frequency
 
     @property
@@ -416,14 +421,10 @@ def _declared(document: Document, rule: Rule, params: Params) -> Iterator[Findin
 # ---------------------------------------------------------------- automatic detector
 
 
-def _spellings(surfaces: Iterable[str]) -> dict[str, _Spelling]:
-    """One spelling for each surface, in order of first use; its mentions come later (_gather_mentions)."""
+def _spellings(surfaces: Iterable[str]) -> dict[str, str]:
+    """Each spelling (its folded form), in order of first use."""
     # Acronyms and shouted words (NameMention.all_caps) are no spellings of a name.
-    return {
-        surface: _Spelling(surface, [], fold(surface))
-        for surface in dict.fromkeys(surfaces)
-        if not (len(surface) > 1 and surface.isupper())
-    }
+    return {surface: fold(surface) for surface in dict.fromkeys(surfaces) if not (len(surface) > 1 and surface.isupper())}
 
 
 def _case_only_at_start(a: str, b: str) -> bool:
@@ -431,24 +432,20 @@ def _case_only_at_start(a: str, b: str) -> bool:
     return a[1:] == b[1:] and a[:1].casefold() == b[:1].casefold()
 
 
-def _full_names(whole_names: Iterable[str]) -> dict[str, _Spelling]:
-    """Multi-word names and hyphenated names, keyed by their text, for hyphen/space variants.
-
-    Their mentions (each the whole name as one mention) come later (_gather_mentions).
-    """
-    return {text: _Spelling(text, [], fold(text)) for text in dict.fromkeys(whole_names) if not text.isupper()}
+def _full_names(whole_names: Iterable[str]) -> dict[str, str]:
+    """Multi-word names and hyphenated names (their folded forms), for hyphen/space variants."""
+    return {text: fold(text) for text in dict.fromkeys(whole_names) if not text.isupper()}
 
 
-def _gather_mentions(
-    index: NameIndex, words: dict[str, _Spelling], wholes: dict[str, _Spelling], candidates: list[_Candidate]
-) -> None:
+def _gather_mentions(index: NameIndex, candidates: list[_Candidate]) -> None:
     """Give the spellings of the candidates their mentions.
 
-    Only these spellings are ever looked at closely, so only their mentions are built.
+    Only these spellings are ever looked at closely, so only their mentions
+    are built (a multi-word name's are each the whole name as one mention).
     """
     in_pairs = [s for c in candidates for s in (c.a, c.b)]
-    wanted_words = {s.surface: s for s in in_pairs if words.get(s.surface) is s}
-    wanted_wholes = {s.surface: s for s in in_pairs if wholes.get(s.surface) is s}
+    wanted_words = {s.surface: s for s in in_pairs if not s.whole}
+    wanted_wholes = {s.surface: s for s in in_pairs if s.whole}
     if wanted_words:
         for mention in index.mentions(wanted_words):
             wanted_words[mention.surface].mentions.append(mention)
@@ -722,49 +719,64 @@ class _Candidate:
     ending: str = ""
 
 
-def _candidate_pairs(spellings: list[_Spelling], params: Params) -> Iterator[_Candidate]:
-    """Pairs that may be one name. Cost grows with the number of spellings, not its square."""
+def _candidate_pairs(surfaces: list[str], folds: list[str], first_whole: int, params: Params) -> Iterator[_Candidate]:
+    """Pairs that may be one name. Cost grows with the number of spellings, not its square.
+
+    Spellings come as parallel lists of surfaces and folded forms (those from
+    ``first_whole`` on are multi-word names); a :class:`_Spelling` is made
+    only for a spelling in a pair, once.
+    """
+    made: dict[int, _Spelling] = {}
+
+    def spelling(number: int) -> _Spelling:
+        found = made.get(number)
+        if found is None:
+            found = made[number] = _Spelling(surfaces[number], [], folds[number], number >= first_whole)
+        return found
+
     # Identity keys: hyphens and spaces count as one separator, so "al-Assad"
     # and "al Assad" meet; a one-word key is the folded spelling itself (no
     # separator to replace). Most spellings share their key with none: only
     # shared keys get a group, and most articles have none.
     separators = _SEPARATORS.sub
-    keys = [f if f.isalpha() else separators(" ", f) for f in [spelling.folded for spelling in spellings]]
+    keys = [f if f.isalpha() else separators(" ", f) for f in folds]
     counts = Counter(keys)
-    by_identity: dict[str, list[_Spelling]] = {}
+    by_identity: dict[str, list[int]] = {}
     if len(counts) < len(keys):
-        for key, spelling in zip(keys, spellings):
+        for number, key in enumerate(keys):
             if counts[key] > 1:
-                by_identity.setdefault(key, []).append(spelling)
+                by_identity.setdefault(key, []).append(number)
     for group in by_identity.values():
-        for i, a in enumerate(group[:MAX_BUCKET]):
-            for b in group[i + 1 : MAX_BUCKET]:
-                multiword = " " in a.folded or "-" in a.folded
-                if _case_only_at_start(a.surface, b.surface):
+        for i, x in enumerate(group[:MAX_BUCKET]):
+            for y in group[i + 1 : MAX_BUCKET]:
+                multiword = " " in folds[x] or "-" in folds[x]
+                if _case_only_at_start(surfaces[x], surfaces[y]):
                     continue
-                if multiword and a.surface.casefold() == b.surface.casefold():
+                if multiword and surfaces[x].casefold() == surfaces[y].casefold():
                     continue  # case inside a multi-word name is checked word by word
-                yield _Candidate(a, b, folded_same=True)
+                yield _Candidate(spelling(x), spelling(y), folded_same=True)
     # Every other candidate is a pair of spellings within a few edits of each
     # other (Damerau-Levenshtein). An unknown string is also compared by its
     # stems, so that "Venezulean" meets "Venezuela".
+    min_length = params.min_length
     eligible = [
-        s
-        for s in spellings
-        if params.min_length <= len(s.folded) <= MAX_NAME_LENGTH and " " not in s.folded and "-" not in s.folded
+        number
+        for number, f in enumerate(folds)
+        if min_length <= len(f) <= MAX_NAME_LENGTH and " " not in f and "-" not in f
     ]
     # A spelling alone with its initial meets no other: it needs no form, and
     # its word frequency (for its stems) is not looked up.
-    initials = Counter(spelling.folded[0] for spelling in eligible)
+    initials = Counter(folds[number][0] for number in eligible)
     forms: list[tuple[int, str, str]] = []  # (spelling number, form, ending removed)
-    for number, spelling in enumerate(eligible):
-        if initials[spelling.folded[0]] < 2:
+    for number in eligible:
+        folded = folds[number]
+        if initials[folded[0]] < 2:
             continue
-        forms.append((number, spelling.folded, ""))
-        if spelling.frequency < params.real_name_zipf:
-            for stem, how in _stems(spelling.folded):
-                if how != "vowel" and stem != spelling.folded and len(stem) >= params.min_length:
-                    forms.append((number, stem, spelling.folded[len(stem) :]))
+        forms.append((number, folded, ""))
+        if _spelling_frequency(folded) < params.real_name_zipf:
+            for stem, how in _stems(folded):
+                if how != "vowel" and stem != folded and len(stem) >= min_length:
+                    forms.append((number, stem, folded[len(stem) :]))
     # Spellings that differ in the first letter are different names
     # (Hong/Kong; _variants never flags such a pair), so forms are compared
     # only with forms of the same initial: a handful in an article.
@@ -782,12 +794,12 @@ def _candidate_pairs(spellings: list[_Spelling], params: Params) -> Iterator[_Ca
             (nx, fx, ex), (ny, fy, ey) = forms[x], forms[y]
             if nx == ny or (ex and ey):
                 continue
-            a, b = eligible[nx], eligible[ny]
-            if a.folded == b.folded or (fx == fy and (ex or ey)):
+            if folds[nx] == folds[ny] or (fx == fy and (ex or ey)):
                 continue  # a folding variant (found above), or only an ending apart
             shorter = min(len(fx), len(fy))
             limit = params.long_name_edits if shorter >= params.long_name_length else params.max_edits
             if osa_distance(fx, fy, limit) <= limit:
+                a, b = spelling(nx), spelling(ny)
                 if ex or ey:
                     yield _Candidate(a, b, stemmed=a if ex else b, ending=ex or ey)
                 else:
@@ -877,11 +889,14 @@ def _variants(candidates: list[_Candidate], params: Params) -> dict[str, _Pair]:
 def _automatic(document: Document, rule: Rule, params: Params) -> Iterator[Finding]:
     index = document.fact(names)
     words, wholes = _spellings(index.surfaces), _full_names(index.whole_names)
-    # Only a spelling with a close neighbour needs its mentions: find the pairs first.
-    candidates = list(_candidate_pairs([*words.values(), *wholes.values()], params))
+    # Only a spelling with a close neighbour needs its mentions: find the pairs
+    # first (from the spellings alone).
+    candidates = list(
+        _candidate_pairs([*words, *wholes], [*words.values(), *wholes.values()], len(words), params)
+    )
     if not candidates:
         return
-    _gather_mentions(index, words, wholes, candidates)
+    _gather_mentions(index, candidates)
     for pair in _variants(candidates, params).values():
         variant, canonical = pair.variant, pair.canonical
         for mention in variant.mentions:
