@@ -624,33 +624,6 @@ class NameIndex:
         make = tuple.__new__
         for in_heading, block_quoted, runs in self._blocks:
             for run in runs:
-                if len(run) == 1:
-                    word, start, end, raw_end, possessive, _ = run[0]
-                    if len(word) < 2 or prose.startswith("[", raw_end) or (wanted is not None and word not in wanted):
-                        continue
-                    append(
-                        make(
-                            NameMention,
-                            (
-                                word,  # surface
-                                start,
-                                end,
-                                word,  # full_name
-                                start,  # full_start
-                                end,  # full_end
-                                0,  # index
-                                None,  # previous
-                                None,  # following
-                                possessive,
-                                start in initial,  # sentence_initial
-                                in_heading or start in in_headline,  # headline
-                                block_quoted and quoted.contains(start),  # quoted
-                                False,  # foreign: no particle
-                                False,  # previous_is_word
-                            ),
-                        )
-                    )
-                    continue
                 if wanted is not None and all(token[0] not in wanted for token in run):
                     continue
                 foreign = _foreign(run)
