@@ -260,6 +260,13 @@ def _align(
     line_starts: list[int],
     cell: int | None = None,
 ) -> _LineMap:
+    if cell is None and "\n" not in content:
+        # The commonest block of all: one line, nothing indenting or prefixing it.
+        line_no = min(first_line, len(line_starts) - 1)
+        s_start = line_starts[line_no]
+        s_end = line_starts[line_no + 1] - 1 if line_no + 1 < len(line_starts) else len(text)
+        if s_end - s_start == len(content) and text.startswith(content, s_start):
+            return _LineMap([0], [s_start], [(s_start, s_end)])
     lines = content.split("\n")
     content_starts: list[int] = []
     source_starts: list[int] = []
@@ -335,7 +342,9 @@ def parse_markdown(text: str, known_line_starts: Sequence[int] | None = None) ->
             )
             if block_kind == "heading":
                 anchors.update(heading_anchors(token, slug_counts))
-            _inline(token, line_map, text, prose_drop, links, html_segments, code)
+            children = token.children
+            if children and (len(children) > 1 or children[0].meta):  # not plain text (see _inline_unless_plain)
+                _inline(token, line_map, text, prose_drop, links, html_segments, code)
         elif ttype in ("blockquote_open", "list_item_open", "footnote_open"):
             containers.append(ttype[: -len("_open")])
         elif ttype in ("blockquote_close", "list_item_close", "footnote_close") and containers:
