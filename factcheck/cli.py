@@ -41,9 +41,9 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 
 def _err(message: str) -> None:
-    from factcheck.report import printable
+    from factcheck.report import one_line
 
-    click.echo(f"factcheck: {printable(message)}", err=True)
+    click.echo(f"factcheck: {one_line(message)}", err=True)
 
 
 def _refuse_to_overwrite_an_article(output_file: str, targets: list) -> None:

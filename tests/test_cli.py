@@ -196,6 +196,19 @@ def test_rich_markup_and_escape_codes_are_printed_literally(tmp_path: Path, rule
     assert "[Russian-Venezuelan relations]" in rich_out
 
 
+def test_a_file_name_with_a_line_break_stays_on_one_line(tmp_path: Path, rules_file: Path) -> None:
+    """A line-oriented reader (grep, an editor's error list) takes each line of
+    concise output for one finding: a path holding a line break must not split it."""
+    article = tmp_path / "draft\nfinal.md"
+    article.write_text("DRAFT TK\n")
+    out = run([str(article), "--format", "concise", "--quiet"], rules_file).output
+    lines = out.splitlines()
+    assert len(lines) == 2  # two findings, one line each
+    assert all(line.startswith(str(tmp_path / "draft\\nfinal.md") + ":1:") for line in lines)
+    rich_out = run([str(article), "--format", "rich", "--color", "never"], rules_file).output
+    assert "draft\\nfinal.md:1:" in rich_out
+
+
 def test_rich_output_underlines_the_span(tmp_path: Path, rules_file: Path) -> None:
     article = tmp_path / "a.md"
     article.write_text("Intro.\n\nThe vote is on TK today.\n")

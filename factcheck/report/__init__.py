@@ -36,6 +36,14 @@ def printable(text: str) -> str:
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+def one_line(text: str) -> str:
+    """``printable``, and a line break shown as ``\\n``: for what must stay on its
+    line (a path or message in concise output, a path in a header), since a file
+    may be named "a\\nb.md" and a line-oriented reader would take its second half
+    for a record of its own."""
+    return printable(text).replace("\n", "\\n")
+
+
 @dataclass
 class Report:
     """Everything a reporter may print: sorted findings, counts, the rules that ran."""

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from factcheck.report import RenderOptions, Report, printable
+from factcheck.report import RenderOptions, Report, one_line
 
 
 def render(report: Report, stream: TextIO, options: RenderOptions) -> None:
     for f in report.findings:
-        stream.write(f"{printable(f.path)}:{f.line}:{f.column}: {f.severity} [{f.rule}] {printable(f.message)}\n")
+        stream.write(f"{one_line(f.path)}:{f.line}:{f.column}: {f.severity} [{f.rule}] {one_line(f.message)}\n")
     if not options.quiet:
         s = report.summary()
         noun = "finding" if s["findings"] == 1 else "findings"

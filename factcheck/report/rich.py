@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.findings import Finding, Severity
-from factcheck.report import RenderOptions, Report, printable
+from factcheck.report import RenderOptions, Report, one_line, printable
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "bold yellow", Severity.INFO: "bold blue"}
 CONTEXT = 48
@@ -50,7 +50,7 @@ def _excerpt(line: str, start: int, end: int) -> tuple[str, int, int]:
 def render_finding(finding: Finding, source_line: str | None) -> Text:
     style = SEVERITY_STYLE[finding.severity]
     out = Text()
-    out.append(printable(finding.path), "bold")
+    out.append(one_line(finding.path), "bold")
     out.append(f":{finding.line}:{finding.column}", "dim")
     out.append("  ")
     out.append(str(finding.severity), style)
