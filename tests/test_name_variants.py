@@ -125,6 +125,13 @@ def test_message_shows_shared_first_name_as_evidence() -> None:
     assert "both follow 'Frido'" in found[0].message
 
 
+def test_message_gives_the_introduction_as_written() -> None:
+    """A hyphenated given name is one name: "Klaus-Dieter", not "Dieter"."""
+    found = findings("The chief executive, Klaus-Dieter Brenner of the bank, said so. Later Brener said prices would recover.")
+    assert len(found) == 1
+    assert "introduced as 'Klaus-Dieter Brenner'" in found[0].message
+
+
 def test_different_first_names_do_not_hide_a_misspelling_that_is_no_name() -> None:
     # A husband and wife share a surname: different first names alone prove nothing.
     found = findings("Minister Anne Okonkwo came with her husband, Robert Okonkow. Okonkwo spoke.")

@@ -616,8 +616,15 @@ def _evidence(variant: _Spelling, canonical: _Spelling) -> str:
         return f"; both follow '{min(shared_titles)}'"
     introduction = canonical.introduction()
     if introduction is not None and introduction.previous:
-        return f"; introduced as '{introduction.previous} {introduction.surface}'"
+        return f"; introduced as '{_given_name_as_written(introduction)} {introduction.surface}'"
     return ""
+
+
+def _given_name_as_written(mention: NameMention) -> str:
+    """The given name before ``mention`` as the article writes it: the whole of
+    "Klaus-Dieter" (the name's word before it is only "Dieter"), "K." with its stop."""
+    before = mention.full_name[: mention.start - mention.full_start].split()
+    return before[-1] if before else str(mention.previous)
 
 
 def _listed(a: _Spelling, b: _Spelling, params: Params) -> bool:
